@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PerkinConfig(AppConfig):
+    name = "perkin"
+    verbose_name = _("Perjanjian Kinerja")

@@ -186,7 +186,7 @@ class BudgetRevision(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return _("DIPA awal") if self.number == 0 else f"Revisi ke-{self.number}"
+        return str(_("DIPA awal")) if self.number == 0 else f"Revisi ke-{self.number}"
 
 
 class Allocation(TimeStampedModel):

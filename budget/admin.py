@@ -1,0 +1,117 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from budget import models as m
+
+
+@admin.register(m.Budget)
+class BudgetAdmin(admin.ModelAdmin):
+    list_display = ["unit", "year", "dipa_number", "location"]
+    list_filter = ["year"]
+    search_fields = ["unit__code", "unit__name", "dipa_number"]
+    list_select_related = ["unit"]
+
+
+@admin.register(m.BudgetItem)
+class BudgetItemAdmin(admin.ModelAdmin):
+    list_display = ["full_code", "name", "level", "budget"]
+    list_filter = ["level", "budget__year"]
+    search_fields = ["full_code", "name"]
+    list_select_related = ["budget__unit"]
+
+
+class AllocationInline(admin.TabularInline):
+    model = m.Allocation
+    extra = 0
+    autocomplete_fields = ["item"]
+
+
+class BreakdownInline(admin.TabularInline):
+    model = m.RevisionBreakdown
+    extra = 0
+
+
+@admin.register(m.BudgetRevision)
+class BudgetRevisionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "budget", "date", "authority", "stated_pagu"]
+    list_filter = ["authority", "budget__year"]
+    search_fields = ["reason"]
+    inlines = [AllocationInline, BreakdownInline]
+    list_select_related = ["budget__unit"]
+
+
+@admin.register(m.Allocation)
+class AllocationAdmin(admin.ModelAdmin):
+    list_display = ["revision", "item", "amount"]
+    list_filter = ["revision__number", "item__level"]
+    search_fields = ["item__full_code", "item__name"]
+    list_select_related = ["revision", "item"]
+
+
+@admin.register(m.RevisionBreakdown)
+class RevisionBreakdownAdmin(admin.ModelAdmin):
+    list_display = ["revision", "dimension", "category", "amount"]
+    list_filter = ["dimension", "category"]
+    list_select_related = ["revision"]
+
+
+@admin.register(m.DisbursementPlan)
+class DisbursementPlanAdmin(admin.ModelAdmin):
+    list_display = ["item", "month", "financial_pct", "physical_pct"]
+    list_filter = ["month"]
+    search_fields = ["item__full_code"]
+    list_select_related = ["item"]
+
+
+@admin.register(m.OutputRealisation)
+class OutputRealisationAdmin(SimpleHistoryAdmin):
+    list_display = ["item", "month", "period_start_month", "spent", "physical_pct", "version", "updated_by"]
+    list_filter = ["month"]
+    search_fields = ["item__full_code", "item__name", "note"]
+    list_select_related = ["item", "updated_by"]
+
+
+@admin.register(m.OutputNarrative)
+class OutputNarrativeAdmin(admin.ModelAdmin):
+    list_display = ["item", "quarter"]
+    list_filter = ["quarter"]
+    search_fields = ["analysis"]
+    list_select_related = ["item"]
+
+
+@admin.register(m.RevenueLine)
+class RevenueLineAdmin(admin.ModelAdmin):
+    list_display = ["order", "code", "name", "group_name", "is_refund_line", "unit"]
+    list_filter = ["group_name", "is_refund_line"]
+    search_fields = ["code", "name"]
+    list_select_related = ["unit"]
+
+
+@admin.register(m.RevenueTarget)
+class RevenueTargetAdmin(admin.ModelAdmin):
+    list_display = ["line", "year", "amount"]
+    list_filter = ["year"]
+    list_select_related = ["line"]
+
+
+@admin.register(m.RevenueReceipt)
+class RevenueReceiptAdmin(SimpleHistoryAdmin):
+    list_display = ["line", "year", "month", "period_start_month", "amount", "is_refund", "updated_by"]
+    list_filter = ["year", "month", "is_refund"]
+    search_fields = ["line__name", "note"]
+    list_select_related = ["line", "updated_by"]
+
+
+@admin.register(m.ServiceKind)
+class ServiceKindAdmin(admin.ModelAdmin):
+    list_display = ["order", "code", "name", "unit_of_measure", "unit"]
+    search_fields = ["code", "name"]
+    list_select_related = ["unit"]
+
+
+@admin.register(m.ServiceOutput)
+class ServiceOutputAdmin(SimpleHistoryAdmin):
+    list_display = ["kind", "year", "month", "period_start_month", "count", "updated_by"]
+    list_filter = ["year", "month"]
+    search_fields = ["kind__name"]
+    list_select_related = ["kind", "updated_by"]

@@ -1,0 +1,51 @@
+"""Shared fixtures: the demo year is loaded once into the test database; each test runs in a
+transaction that is rolled back, so every test sees the same seed data."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from reports.demo import load_demo
+
+DEMO_PASSWORD = "perkin-demo"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_demo(password=DEMO_PASSWORD)
+
+
+@pytest.fixture
+def demo_unit(db):
+    from perkin.models import WorkUnit
+
+    return WorkUnit.objects.get(code="BSPJI-PLG")
+
+
+def _user(username):
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.fixture
+def admin_user_demo(db):
+    return _user("admin")
+
+
+@pytest.fixture
+def head(db):
+    return _user("kepala")
+
+
+@pytest.fixture
+def planner(db):
+    return _user("perencana")
+
+
+@pytest.fixture
+def other_planner(db):
+    return _user("perencana_lain")
+
+
+@pytest.fixture
+def reviewer(db):
+    return _user("reviewer")

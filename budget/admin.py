@@ -65,7 +65,15 @@ class DisbursementPlanAdmin(admin.ModelAdmin):
 
 @admin.register(m.OutputRealisation)
 class OutputRealisationAdmin(SimpleHistoryAdmin):
-    list_display = ["item", "month", "period_start_month", "spent", "physical_pct", "version", "updated_by"]
+    list_display = [
+        "item",
+        "month",
+        "period_start_month",
+        "spent",
+        "physical_pct",
+        "version",
+        "updated_by",
+    ]
     list_filter = ["month"]
     search_fields = ["item__full_code", "item__name", "note"]
     list_select_related = ["item", "updated_by"]
@@ -96,7 +104,15 @@ class RevenueTargetAdmin(admin.ModelAdmin):
 
 @admin.register(m.RevenueReceipt)
 class RevenueReceiptAdmin(SimpleHistoryAdmin):
-    list_display = ["line", "year", "month", "period_start_month", "amount", "is_refund", "updated_by"]
+    list_display = [
+        "line",
+        "year",
+        "month",
+        "period_start_month",
+        "amount",
+        "is_refund",
+        "updated_by",
+    ]
     list_filter = ["year", "month", "is_refund"]
     search_fields = ["line__name", "note"]
     list_select_related = ["line", "updated_by"]

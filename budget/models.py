@@ -337,7 +337,10 @@ class RevenueLine(TimeStampedModel):
     """A kind of non-tax revenue (PNBP) of a unit, grouped as tables 2.6 and 3.7."""
 
     unit = models.ForeignKey(
-        WorkUnit, verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="revenue_lines"
+        WorkUnit,
+        verbose_name=_("unit kerja"),
+        on_delete=models.CASCADE,
+        related_name="revenue_lines",
     )
     code = models.CharField(_("kode"), max_length=40)
     name = models.CharField(_("jenis penerimaan"), max_length=200)
@@ -350,9 +353,7 @@ class RevenueLine(TimeStampedModel):
         verbose_name = _("jenis PNBP")
         verbose_name_plural = _("jenis PNBP")
         ordering = ["unit", "order"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "code"], name="revenue_line_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["unit", "code"], name="revenue_line_unique")]
 
     def __str__(self) -> str:
         return self.name
@@ -414,7 +415,10 @@ class ServiceKind(TimeStampedModel):
     """A kind of service output counted in its own unit (LHU, certificates, trainees...)."""
 
     unit = models.ForeignKey(
-        WorkUnit, verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="service_kinds"
+        WorkUnit,
+        verbose_name=_("unit kerja"),
+        on_delete=models.CASCADE,
+        related_name="service_kinds",
     )
     code = models.CharField(_("kode"), max_length=40)
     name = models.CharField(_("jenis layanan jasa"), max_length=200)
@@ -425,9 +429,7 @@ class ServiceKind(TimeStampedModel):
         verbose_name = _("jenis layanan jasa")
         verbose_name_plural = _("jenis layanan jasa")
         ordering = ["unit", "order"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "code"], name="service_kind_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["unit", "code"], name="service_kind_unique")]
 
     def __str__(self) -> str:
         return self.name
@@ -435,7 +437,10 @@ class ServiceKind(TimeStampedModel):
 
 class ServiceOutput(PeriodFact):
     kind = models.ForeignKey(
-        ServiceKind, verbose_name=_("jenis layanan"), on_delete=models.CASCADE, related_name="outputs"
+        ServiceKind,
+        verbose_name=_("jenis layanan"),
+        on_delete=models.CASCADE,
+        related_name="outputs",
     )
     year = models.PositiveIntegerField(_("tahun"))
     count = models.PositiveIntegerField(_("jumlah"))

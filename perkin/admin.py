@@ -84,8 +84,21 @@ class EvidenceInline(admin.TabularInline):
 
 @admin.register(m.MonthlyRealisation)
 class MonthlyRealisationAdmin(SimpleHistoryAdmin):
-    list_display = ["indicator", "month", "physical_pct", "value_to_date", "status", "version", "updated_by"]
-    list_filter = ["status", "month", "indicator__goal__agreement__year", "indicator__goal__agreement__unit"]
+    list_display = [
+        "indicator",
+        "month",
+        "physical_pct",
+        "value_to_date",
+        "status",
+        "version",
+        "updated_by",
+    ]
+    list_filter = [
+        "status",
+        "month",
+        "indicator__goal__agreement__year",
+        "indicator__goal__agreement__unit",
+    ]
     search_fields = ["activities_done", "indicator__name"]
     list_select_related = ["indicator__goal", "updated_by"]
     inlines = [EvidenceInline]
@@ -123,7 +136,15 @@ class QuarterLockAdmin(SimpleHistoryAdmin):
 
 @admin.register(m.Measurement)
 class MeasurementAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "company", "kind", "before_value", "after_value", "measure_unit", "stated_pct"]
+    list_display = [
+        "indicator",
+        "company",
+        "kind",
+        "before_value",
+        "after_value",
+        "measure_unit",
+        "stated_pct",
+    ]
     list_filter = ["kind"]
     search_fields = ["company", "service"]
     list_select_related = ["indicator__goal"]

@@ -343,9 +343,7 @@ class MonthlyRealisation(TimeStampedModel):
         verbose_name_plural = _("realisasi bulanan")
         ordering = ["indicator", "month"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["indicator", "month"], name="realisation_unique_month"
-            ),
+            models.UniqueConstraint(fields=["indicator", "month"], name="realisation_unique_month"),
             month_check("month", "realisation_month_range"),
             pct_check("physical_pct", "realisation_physical_pct_range"),
             models.CheckConstraint(condition=Q(version__gte=1), name="realisation_version_min"),
@@ -384,9 +382,7 @@ class Evidence(TimeStampedModel):
         verbose_name = _("bukti dukung")
         verbose_name_plural = _("bukti dukung")
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(file="") | ~Q(url=""), name="evidence_file_or_url"
-            )
+            models.CheckConstraint(condition=~Q(file="") | ~Q(url=""), name="evidence_file_or_url")
         ]
 
     def __str__(self) -> str:
@@ -675,9 +671,7 @@ class RatioObservation(TimeStampedModel):
     numerator = models.DecimalField(_("pembilang"), null=True, blank=True, **VALUE)
     denominator_label = models.CharField(_("keterangan penyebut"), max_length=200, blank=True)
     denominator = models.DecimalField(_("penyebut"), null=True, blank=True, **VALUE)
-    stated_pct = models.DecimalField(
-        _("persentase yang dinyatakan"), null=True, blank=True, **PCT
-    )
+    stated_pct = models.DecimalField(_("persentase yang dinyatakan"), null=True, blank=True, **PCT)
     note = models.TextField(_("catatan"), blank=True)
 
     class Meta:
@@ -721,7 +715,9 @@ class UnitEvaluation(TimeStampedModel):
     year = models.PositiveIntegerField(_("tahun laporan"))
     assessed_year = models.PositiveIntegerField(_("tahun yang dinilai"), null=True, blank=True)
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
-    stated_total = models.DecimalField(_("nilai total yang dinyatakan"), null=True, blank=True, **PCT)
+    stated_total = models.DecimalField(
+        _("nilai total yang dinyatakan"), null=True, blank=True, **PCT
+    )
     stated_category = models.CharField(_("kategori yang dinyatakan"), max_length=10, blank=True)
     published_on = models.DateField(_("tanggal hasil"), null=True, blank=True)
     note = models.TextField(_("catatan"), blank=True)

@@ -128,7 +128,12 @@ class Loader:
         parent = self.upsert(
             WorkUnit,
             {"code": p["code"]},
-            {"name": p["name"], "short_name": p["short_name"], "kind": p["kind"], "city": p["city"]},
+            {
+                "name": p["name"],
+                "short_name": p["short_name"],
+                "kind": p["kind"],
+                "city": p["city"],
+            },
         )
         units = {parent.code: parent}
         for u in data["units"]:
@@ -175,7 +180,11 @@ class Loader:
                 self.upsert(
                     EvaluationComponent,
                     {"evaluation": evaluation, "number": c["number"]},
-                    {"name": c["name"], "score": _dec(c["score"]), "max_score": _dec(c["max_score"])},
+                    {
+                        "name": c["name"],
+                        "score": _dec(c["score"]),
+                        "max_score": _dec(c["max_score"]),
+                    },
                 )
         return units
 
@@ -195,7 +204,9 @@ class Loader:
         )
         indicators: dict[str, Indicator] = {}
         for g in data["goals"]:
-            goal = self.upsert(Goal, {"agreement": agreement, "number": g["number"]}, {"text": g["text"]})
+            goal = self.upsert(
+                Goal, {"agreement": agreement, "number": g["number"]}, {"text": g["text"]}
+            )
             for i in g["indicators"]:
                 team = self.upsert(Team, {"unit": unit, "name": i["team"]}) if i["team"] else None
                 code = f"{goal.roman}.{i['number']}"
@@ -248,7 +259,10 @@ class Loader:
                         "subject": f"{ind.code}@{month}",
                         "source": "Tabel capaian kinerja TW IV",
                     },
-                    {"value": _dec(r["stated_interim_target_pct"]), "text": r["planned_activities_stated"]},
+                    {
+                        "value": _dec(r["stated_interim_target_pct"]),
+                        "text": r["planned_activities_stated"],
+                    },
                 )
             else:
                 values = {
@@ -262,7 +276,11 @@ class Loader:
         self.upsert(
             QuarterNarrative,
             {"indicator": ind, "quarter": 4},
-            {"analysis": n["analysis"], "obstacles": n["obstacles"], "recommendation": n["recommendation"]},
+            {
+                "analysis": n["analysis"],
+                "obstacles": n["obstacles"],
+                "recommendation": n["recommendation"],
+            },
         )
 
     def supporting(self, indicators: dict[str, Indicator]) -> None:
@@ -293,13 +311,25 @@ class Loader:
         for s in data["survey_elements"]:
             self.upsert(
                 SurveyElementScore,
-                {"indicator": indicators[s["indicator"]], "month": s["month"], "number": s["number"]},
-                {"element": s["element"], "score": _dec(s["score"]), "respondents": s["respondents"]},
+                {
+                    "indicator": indicators[s["indicator"]],
+                    "month": s["month"],
+                    "number": s["number"],
+                },
+                {
+                    "element": s["element"],
+                    "score": _dec(s["score"]),
+                    "respondents": s["respondents"],
+                },
             )
         for a in data["service_aspects"]:
             self.upsert(
                 ServiceIndexAspect,
-                {"indicator": indicators[a["indicator"]], "month": a["month"], "number": a["number"]},
+                {
+                    "indicator": indicators[a["indicator"]],
+                    "month": a["month"],
+                    "number": a["number"],
+                },
                 {
                     "aspect": a["aspect"],
                     "index_value": _dec(a["index_value"]),
@@ -323,7 +353,9 @@ class Loader:
     def profile(self, unit: WorkUnit, year: int) -> None:
         data = _load("profile-2024.json")
         for key, text in data["report_texts"].items():
-            self.upsert(ReportText, {"unit": unit, "year": year, "quarter": 4, "key": key}, {"text": text})
+            self.upsert(
+                ReportText, {"unit": unit, "year": year, "quarter": 4, "key": key}, {"text": text}
+            )
         for t in data["trainings"]:
             self.upsert(
                 Training,
@@ -341,7 +373,12 @@ class Loader:
         for s in data["staff_composition"]:
             self.upsert(
                 StaffComposition,
-                {"unit": unit, "year": year, "dimension": s["dimension"], "category": s["category"]},
+                {
+                    "unit": unit,
+                    "year": year,
+                    "dimension": s["dimension"],
+                    "category": s["category"],
+                },
                 {"count": s["count"], "as_of": _date(data["staff_as_of"])},
             )
 
@@ -417,7 +454,10 @@ class Loader:
             self.upsert(
                 DisbursementPlan,
                 {"item": by_short[p["item"]], "month": p["month"]},
-                {"financial_pct": _dec(p["financial_pct"]), "physical_pct": _dec(p["physical_pct"])},
+                {
+                    "financial_pct": _dec(p["financial_pct"]),
+                    "physical_pct": _dec(p["physical_pct"]),
+                },
             )
         for o in data["output_realisations"]:
             self.upsert(
@@ -449,7 +489,11 @@ class Loader:
             self.upsert(
                 OutputNarrative,
                 {"item": activity, "quarter": 4},
-                {"analysis": a["intro"], "obstacles": a["obstacles"], "recommendation": a["recommendation"]},
+                {
+                    "analysis": a["intro"],
+                    "obstacles": a["obstacles"],
+                    "recommendation": a["recommendation"],
+                },
             )
             for kro, text in a["kro_texts"].items():
                 self.upsert(
@@ -474,7 +518,9 @@ class Loader:
             )
         for t in data["revenue_targets"]:
             self.upsert(
-                RevenueTarget, {"line": lines[t["line"]], "year": t["year"]}, {"amount": _dec(t["amount"])}
+                RevenueTarget,
+                {"line": lines[t["line"]], "year": t["year"]},
+                {"amount": _dec(t["amount"])},
             )
         for r in data["revenue_receipts"]:
             self.upsert(
@@ -500,7 +546,11 @@ class Loader:
             self.upsert(
                 ServiceOutput,
                 {"kind": kinds[o["kind"]], "year": o["year"], "month": o["month"]},
-                {"period_start_month": o["period_start_month"], "count": o["count"], "note": o["note"]},
+                {
+                    "period_start_month": o["period_start_month"],
+                    "count": o["count"],
+                    "note": o["note"],
+                },
             )
 
     def published(self, unit: WorkUnit) -> None:
@@ -521,7 +571,9 @@ class Loader:
 
     def locks(self, unit: WorkUnit, year: int) -> None:
         for quarter in (1, 2, 3):
-            self.upsert(QuarterLock, {"unit": unit, "year": year, "quarter": quarter}, {"locked": True})
+            self.upsert(
+                QuarterLock, {"unit": unit, "year": year, "quarter": quarter}, {"locked": True}
+            )
 
     # --- users -----------------------------------------------------------------------------
 
@@ -534,7 +586,13 @@ class Loader:
             ("kepala", demo, UnitMembership.Role.HEAD, None, "Kepala BSPJI Palembang"),
             ("perencana", demo, UnitMembership.Role.PLANNER, None, "Perencana BSPJI Palembang"),
             ("pic", demo, UnitMembership.Role.PIC, team, "Ketua tim Fungsi OPTIPK"),
-            ("perencana_lain", units[OTHER_UNIT], UnitMembership.Role.PLANNER, None, "Perencana BSPJI Medan"),
+            (
+                "perencana_lain",
+                units[OTHER_UNIT],
+                UnitMembership.Role.PLANNER,
+                None,
+                "Perencana BSPJI Medan",
+            ),
             ("reviewer", units["BSKJI"], UnitMembership.Role.REVIEWER, None, "Reviewer BSKJI"),
         ]
         out = []
@@ -552,7 +610,9 @@ class Loader:
                 user.save(update_fields=["password"])
                 self.stats.updated += 1
             if unit is not None:
-                self.upsert(UnitMembership, {"user": user}, {"unit": unit, "role": role, "team": team_})
+                self.upsert(
+                    UnitMembership, {"user": user}, {"unit": unit, "role": role, "team": team_}
+                )
             out.append((username, description))
         return out
 

@@ -54,3 +54,6 @@ class ReportCache(models.Model):
                 fields=["unit_code", "year", "quarter", "fmt"], name="report_cache_unique"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_code} {self.year} TW {self.quarter} {self.fmt}"

@@ -22,8 +22,19 @@ from reports.calculations.rounding import pct, round2
 from reports.selectors import Facts, fetch_facts
 
 MONTH_NAMES = [
-    "", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-    "September", "Oktober", "November", "Desember",
+    "",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 ]
 
 
@@ -491,9 +502,17 @@ def _realisation(
         return methods.average_change([m.published_pct for m in r.measurements])
     if method == Indicator.Method.GROWTH:
         if ind.growth_basis == Indicator.GrowthBasis.REVENUE:
-            current, previous, growth = revenue.realisation, revenue.previous_year, revenue.growth_pct
+            current, previous, growth = (
+                revenue.realisation,
+                revenue.previous_year,
+                revenue.growth_pct,
+            )
         else:
-            current, previous, growth = services.current, services.previous_year, services.growth_pct
+            current, previous, growth = (
+                services.current,
+                services.previous_year,
+                services.growth_pct,
+            )
         r.growth_current = Decimal(current) if current is not None else None
         r.growth_previous = Decimal(previous) if previous is not None else None
         return growth
@@ -536,7 +555,10 @@ def _realisation(
         for a in rows:
             r.rows.append(
                 SimpleRow(
-                    a.number, a.aspect, a.index_value, a.weight_pct,
+                    a.number,
+                    a.aspect,
+                    a.index_value,
+                    a.weight_pct,
                     weighted=round2(a.index_value * a.weight_pct / 100),
                 )
             )
@@ -548,8 +570,10 @@ def _realisation(
         end = quarter_end(year, last // 3)
         evaluation = next(
             (
-                e for e in facts.evaluations
-                if e.unit_id == ind.goal.agreement.unit_id and e.kind == "sakip"
+                e
+                for e in facts.evaluations
+                if e.unit_id == ind.goal.agreement.unit_id
+                and e.kind == "sakip"
                 and (e.published_on is None or e.published_on <= end)
             ),
             None,
@@ -576,10 +600,16 @@ def _previous_year(indicators: list[IndicatorResult], facts: Facts, quarter: int
         rows = {m.month: m for m in facts.realisations if m.indicator_id == prev.pk}
         if last in rows:
             r.previous_physical_pct = rows[last].physical_pct
-        values = [rows[m].value_to_date for m in sorted(rows) if m <= last and rows[m].value_to_date is not None]
+        values = [
+            rows[m].value_to_date
+            for m in sorted(rows)
+            if m <= last and rows[m].value_to_date is not None
+        ]
         if values and prev.method == Indicator.Method.DIRECT:
             r.previous_realisation = round2(values[-1])
-            r.previous_achievement_pct = achievement_pct(r.previous_realisation, prev.target, prev.direction)
+            r.previous_achievement_pct = achievement_pct(
+                r.previous_realisation, prev.target, prev.direction
+            )
 
 
 def _revision_in_effect(revisions: list, end: date):
@@ -663,7 +693,7 @@ def _budget(facts: Facts, year: int, quarter: int) -> BudgetResult | None:
         outputs.append(
             OutputRow(
                 code=i.code,
-                short_code=i.short_code,
+                short_code=f"{activity.code}.{i.code}" if activity else i.code,
                 activity_code=activity.code if activity else "",
                 programme_code=programme.code if programme else "",
                 name=i.name,
@@ -692,8 +722,12 @@ def _budget(facts: Facts, year: int, quarter: int) -> BudgetResult | None:
                 activity_name=act.name if act else "",
                 pagu=p_pagu,
                 share_pct=budget_calc.share_pct(p_pagu, total),
-                weighted_spending_pct=budget_calc.weighted_pct([(o.pagu, o.spending_pct) for o in rows], total),
-                weighted_physical_pct=budget_calc.weighted_pct([(o.pagu, o.physical_pct) for o in rows], total),
+                weighted_spending_pct=budget_calc.weighted_pct(
+                    [(o.pagu, o.spending_pct) for o in rows], total
+                ),
+                weighted_physical_pct=budget_calc.weighted_pct(
+                    [(o.pagu, o.physical_pct) for o in rows], total
+                ),
                 weighted_planned_financial_pct=budget_calc.weighted_pct(
                     [(o.pagu, o.planned_financial_pct) for o in rows], total
                 ),
@@ -715,8 +749,12 @@ def _budget(facts: Facts, year: int, quarter: int) -> BudgetResult | None:
 
     totals = {
         attr: overall(attr)
-        for attr in ("weighted_spending_pct", "weighted_physical_pct",
-                     "weighted_planned_financial_pct", "weighted_planned_physical_pct")
+        for attr in (
+            "weighted_spending_pct",
+            "weighted_physical_pct",
+            "weighted_planned_financial_pct",
+            "weighted_planned_physical_pct",
+        )
     }
     for p in programmes:
         for attr in totals:
@@ -739,16 +777,21 @@ def _budget(facts: Facts, year: int, quarter: int) -> BudgetResult | None:
 
     initial = facts.revisions[0]
     monthly_actual = []
-    series = cumulative_series(
-        [v for values in spent_values.values() for v in values], 12
-    ) if spent_values else [None] * 12
+    series = (
+        cumulative_series([v for values in spent_values.values() for v in values], 12)
+        if spent_values
+        else [None] * 12
+    )
     for m, value in enumerate(series, start=1):
         monthly_actual.append(round2(pct(value, total)) if m <= last or value is not None else None)
     kros = [i for i in facts.items if i.level == "kro"]
     monthly_planned = [
         round2(
             budget_calc.weighted_pct(
-                [(o.pagu, latest(plan_by_kro[i.pk], m, 0)) for i, o in zip(kros, outputs, strict=True)],
+                [
+                    (o.pagu, latest(plan_by_kro[i.pk], m, 0))
+                    for i, o in zip(kros, outputs, strict=True)
+                ],
                 total,
             )
         )
@@ -807,9 +850,13 @@ def _revenue(facts: Facts, year: int, last: int) -> RevenueResult:
     years_with_data = {r.year for r in facts.receipts}
     lines = []
     for line in facts.revenue_lines:
-        current = cumulative_to(by_line[(line.pk, year)], last) if by_line[(line.pk, year)] else None
+        current = (
+            cumulative_to(by_line[(line.pk, year)], last) if by_line[(line.pk, year)] else None
+        )
         previous = (
-            cumulative_to(by_line[(line.pk, year - 1)], last) if by_line[(line.pk, year - 1)] else None
+            cumulative_to(by_line[(line.pk, year - 1)], last)
+            if by_line[(line.pk, year - 1)]
+            else None
         )
         lines.append(
             RevenueLineRow(
@@ -831,12 +878,14 @@ def _revenue(facts: Facts, year: int, last: int) -> RevenueResult:
         return sum((v for v in values if v is not None), Decimal("0"))
 
     current_unknown = any(
-        by_line[(line.pk, year)] and cumulative_to(by_line[(line.pk, year)], last) is None
+        by_line[(line.pk, year)]
+        and cumulative_to(by_line[(line.pk, year)], last) is None
         and any(v.period_start_month <= last for v in by_line[(line.pk, year)])
         for line in facts.revenue_lines
     )
     previous_unknown = any(
-        by_line[(line.pk, year - 1)] and cumulative_to(by_line[(line.pk, year - 1)], last) is None
+        by_line[(line.pk, year - 1)]
+        and cumulative_to(by_line[(line.pk, year - 1)], last) is None
         and any(v.period_start_month <= last for v in by_line[(line.pk, year - 1)])
         for line in facts.revenue_lines
     )
@@ -860,7 +909,9 @@ def _revenue(facts: Facts, year: int, last: int) -> RevenueResult:
 def _services(facts: Facts, year: int, last: int) -> ServiceResult:
     by_kind: dict[tuple[int, int], list[PeriodValue]] = defaultdict(list)
     for o in facts.service_outputs:
-        by_kind[(o.kind_id, o.year)].append(PeriodValue(o.month, o.period_start_month, Decimal(o.count)))
+        by_kind[(o.kind_id, o.year)].append(
+            PeriodValue(o.month, o.period_start_month, Decimal(o.count))
+        )
     years = {o.year for o in facts.service_outputs}
     kinds = []
     unknown = {year: False, year - 1: False}

@@ -111,11 +111,13 @@ def fetch_facts(unit: WorkUnit, year: int, *, full: bool = True) -> Facts:
         y = ind.goal.agreement.year
         latest_rev[y] = max(latest_rev.get(y, 0), ind.goal.agreement.revision_no)
     current = [
-        i for i in indicators
+        i
+        for i in indicators
         if i.goal.agreement.year == year and i.goal.agreement.revision_no == latest_rev.get(year)
     ]
     previous = [
-        i for i in indicators
+        i
+        for i in indicators
         if i.goal.agreement.year == year - 1
         and i.goal.agreement.revision_no == latest_rev.get(year - 1)
     ]
@@ -126,9 +128,15 @@ def fetch_facts(unit: WorkUnit, year: int, *, full: bool = True) -> Facts:
     f.plan_steps = list(ActionPlanStep.objects.filter(indicator_id__in=ids))
     f.realisations = list(MonthlyRealisation.objects.filter(indicator_id__in=both_ids))
     f.measurements = list(Measurement.objects.filter(indicator_id__in=ids).order_by("order", "pk"))
-    f.companies = list(FacilitatedCompany.objects.filter(indicator_id__in=ids).order_by("month", "pk"))
-    f.survey = list(SurveyElementScore.objects.filter(indicator_id__in=ids).order_by("month", "number"))
-    f.aspects = list(ServiceIndexAspect.objects.filter(indicator_id__in=ids).order_by("month", "number"))
+    f.companies = list(
+        FacilitatedCompany.objects.filter(indicator_id__in=ids).order_by("month", "pk")
+    )
+    f.survey = list(
+        SurveyElementScore.objects.filter(indicator_id__in=ids).order_by("month", "number")
+    )
+    f.aspects = list(
+        ServiceIndexAspect.objects.filter(indicator_id__in=ids).order_by("month", "number")
+    )
     f.ratios = list(RatioObservation.objects.filter(indicator_id__in=ids).order_by("month"))
     f.evaluations = list(
         UnitEvaluation.objects.filter(year=year)
@@ -143,9 +151,7 @@ def fetch_facts(unit: WorkUnit, year: int, *, full: bool = True) -> Facts:
 
     f.budget = Budget.objects.filter(unit=unit, year=year).first()
     if f.budget:
-        f.items = list(
-            BudgetItem.objects.filter(budget=f.budget).order_by("order", "full_code")
-        )
+        f.items = list(BudgetItem.objects.filter(budget=f.budget).order_by("order", "full_code"))
         f.revisions = list(BudgetRevision.objects.filter(budget=f.budget).order_by("number"))
         f.allocations = list(Allocation.objects.filter(revision__budget=f.budget))
         f.breakdowns = list(RevisionBreakdown.objects.filter(revision__budget=f.budget))

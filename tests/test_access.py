@@ -18,8 +18,6 @@ def test_login_page_renders_in_indonesian(client):
 
 
 def test_demo_user_can_log_in(client):
-    response = client.post(
-        "/accounts/login/", {"username": "kepala", "password": "perkin-demo"}
-    )
+    response = client.post("/accounts/login/", {"username": "kepala", "password": "perkin-demo"})
     assert response.status_code == 302
     assert response["Location"] == "/"

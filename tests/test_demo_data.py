@@ -75,7 +75,12 @@ def test_second_load_changes_nothing(demo_unit):
     assert stats.unchanged > 1000
     assert MonthlyRealisation.history.count() + RevenueReceipt.history.count() == history_before
     assert [u for u, _ in logins] == [
-        "admin", "kepala", "perencana", "pic", "perencana_lain", "reviewer"
+        "admin",
+        "kepala",
+        "perencana",
+        "pic",
+        "perencana_lain",
+        "reviewer",
     ]
 
 

@@ -100,8 +100,13 @@ def test_growth_indicator_needs_a_basis(indicator):
 def test_measurement_with_zero_before_value_is_refused(indicator):
     assert refused(
         lambda: Measurement.objects.create(
-            indicator=indicator, month=12, company="X", kind="efficiency",
-            before_value=0, after_value=5, measure_unit="jam",
+            indicator=indicator,
+            month=12,
+            company="X",
+            kind="efficiency",
+            before_value=0,
+            after_value=5,
+            measure_unit="jam",
         )
     )
 
@@ -109,8 +114,13 @@ def test_measurement_with_zero_before_value_is_refused(indicator):
 def test_measurement_values_without_unit_are_refused(indicator):
     assert refused(
         lambda: Measurement.objects.create(
-            indicator=indicator, month=12, company="Y", kind="efficiency",
-            before_value=10, after_value=5, measure_unit="",
+            indicator=indicator,
+            month=12,
+            company="Y",
+            kind="efficiency",
+            before_value=10,
+            after_value=5,
+            measure_unit="",
         )
     )
 
@@ -205,7 +215,12 @@ def test_evaluation_component_above_its_maximum_is_refused(demo_unit):
 def test_training_ending_before_it_starts_is_refused(demo_unit):
     assert refused(
         lambda: Training.objects.create(
-            unit=demo_unit, year=2030, number=1, name="x", start=date(2030, 2, 2),
-            end=date(2030, 2, 1), participants=1,
+            unit=demo_unit,
+            year=2030,
+            number=1,
+            name="x",
+            start=date(2030, 2, 2),
+            end=date(2030, 2, 1),
+            participants=1,
         )
     )

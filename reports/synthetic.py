@@ -1,0 +1,455 @@
+"""Deterministic synthetic units shaped like the seed year, for scale tests and benchmarks.
+
+Every generated unit is clearly marked (code ``SYN-...``, name ending in "(SINTETIS)",
+``is_synthetic``), sits under its own synthetic echelon-I parent, and has facts that agree
+with each other, so the consistency check finds nothing in them.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from budget.models import (
+    Allocation,
+    Budget,
+    BudgetItem,
+    BudgetRevision,
+    DisbursementPlan,
+    OutputRealisation,
+    RevenueLine,
+    RevenueReceipt,
+    RevenueTarget,
+    RevisionBreakdown,
+    ServiceKind,
+    ServiceOutput,
+)
+from perkin.models import (
+    ActionPlanStep,
+    Agreement,
+    EvaluationComponent,
+    FacilitatedCompany,
+    Goal,
+    Indicator,
+    Measurement,
+    MonthlyRealisation,
+    RatioObservation,
+    ServiceIndexAspect,
+    SurveyElementScore,
+    Team,
+    UnitEvaluation,
+    WorkUnit,
+)
+
+PARENT_CODE = "SYN-ESELON1"
+PLAN = [5, 10, 25, 35, 40, 50, 60, 65, 75, 80, 90, 100]
+IPP_WEIGHTS = [
+    ("Kebijakan Pelayanan", 24),
+    ("Profesionalisme SDM", 25),
+    ("Sarana dan Prasarana", 18),
+    ("Sistem Informasi Pelayanan Publik", 11),
+    ("Konsultasi dan Pengaduan", 10),
+    ("Inovasi", 12),
+]
+SAKIP = [
+    ("Perencanaan Kinerja", 30),
+    ("Pengukuran Kinerja", 30),
+    ("Pelaporan Kinerja", 15),
+    ("Evaluasi Akuntabilitas Kinerja Internal", 25),
+]
+GROWTH_BASIS = {"III.2": "revenue", "III.3": "service_outputs"}
+ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+
+
+def _fixture(name: str) -> dict:
+    path = Path(settings.BASE_DIR) / "fixtures" / "demo" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _d(value: float | int | str, places: int = 2) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
+
+
+class Generator:
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.agreement_shape = _fixture("agreement-2024.json")
+        self.budget_shape = _fixture("budget-2024.json")
+
+    def parent(self) -> WorkUnit:
+        parent, _ = WorkUnit.objects.get_or_create(
+            code=PARENT_CODE,
+            defaults={
+                "name": "Unit Eselon I Sintetis (SINTETIS)",
+                "short_name": "Eselon I Sintetis",
+                "kind": WorkUnit.Kind.ECHELON_I,
+                "is_synthetic": True,
+            },
+        )
+        return parent
+
+    def unit(self, index: int, parent: WorkUnit) -> WorkUnit:
+        code = f"SYN-{index:03d}"
+        unit, _ = WorkUnit.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": f"Balai Sintetis {index:03d} (SINTETIS)",
+                "short_name": f"Sintetis {index:03d}",
+                "kind": WorkUnit.Kind.OFFICE,
+                "parent": parent,
+                "city": f"Kota {index:03d}",
+                "head_name": f"Kepala Sintetis {index:03d}",
+                "head_title": f"Kepala Balai Sintetis {index:03d}",
+                "is_synthetic": True,
+            },
+        )
+        return unit
+
+    # --- one unit-year ----------------------------------------------------------------------
+
+    def year(self, unit: WorkUnit, year: int, lines: dict, kinds: dict) -> None:
+        if Agreement.objects.filter(unit=unit, year=year).exists():
+            return
+        # one stream per unit-year: the same arguments give the same data in any order
+        self.rng = random.Random(f"{self.seed}:{unit.code}:{year}")
+        rng = self.rng
+        agreement = Agreement.objects.create(
+            unit=unit, year=year, revision_no=0, signed_on=date(year, 1, 31)
+        )
+        team, _ = Team.objects.get_or_create(unit=unit, name="Tim Sintetis")
+        steps, reals, measures, companies, survey, aspects, ratios = [], [], [], [], [], [], []
+        for g in self.agreement_shape["goals"]:
+            goal = Goal.objects.create(agreement=agreement, number=g["number"], text=g["text"])
+            for i in g["indicators"]:
+                code = f"{ROMAN[g['number']]}.{i['number']}"
+                ind = Indicator.objects.create(
+                    goal=goal,
+                    number=i["number"],
+                    name=i["name"],
+                    target=Decimal(i["target"]),
+                    unit=i["unit"],
+                    direction=i["direction"],
+                    method=i["method"],
+                    growth_basis=GROWTH_BASIS.get(code, ""),
+                    definition=i["definition"],
+                    team=team,
+                )
+                lag = rng.choice([0, 0, 0, 5, 10])
+                physical = 0
+                for m in range(1, 13):
+                    steps.append(
+                        ActionPlanStep(
+                            indicator=ind,
+                            month=m,
+                            interim_target_pct=Decimal(PLAN[m - 1]),
+                            planned_activities=f"Rencana kegiatan B{m:02d} ({code})",
+                        )
+                    )
+                    physical = max(physical, max(0, PLAN[m - 1] - (lag if m < 12 else 0)))
+                    value = None
+                    if i["method"] == "direct":
+                        value = _d(float(i["target"]) * rng.uniform(0.9, 1.2))
+                    reals.append(
+                        MonthlyRealisation(
+                            indicator=ind,
+                            month=m,
+                            physical_pct=Decimal(physical),
+                            activities_done=f"Kegiatan B{m:02d} terlaksana ({code})",
+                            value_to_date=value,
+                            status=MonthlyRealisation.Status.APPROVED,
+                        )
+                    )
+                method = i["method"]
+                if method == "average_change":
+                    for n in range(1, 4):
+                        before = _d(rng.uniform(10, 40), 1)
+                        after = _d(float(before) * rng.uniform(0.4, 0.8), 1)
+                        measures.append(
+                            Measurement(
+                                indicator=ind,
+                                month=3 * n + 3,
+                                order=n,
+                                company=f"IKM Sintetis {n}",
+                                service="Pendampingan teknologi",
+                                kind="efficiency",
+                                before_text=f"{before} jam",
+                                after_text=f"{after} jam",
+                                before_value=before,
+                                after_value=after,
+                                measure_unit="jam",
+                            )
+                        )
+                elif method == "count":
+                    for n in range(1, rng.randint(2, 6)):
+                        companies.append(
+                            FacilitatedCompany(
+                                indicator=ind,
+                                company=f"PT Sintetis {code} {n}",
+                                standard="SNI",
+                                month=min(12, 2 * n + 1),
+                            )
+                        )
+                elif method == "survey_index":
+                    for m in (6, 12):
+                        for n in range(1, 10):
+                            survey.append(
+                                SurveyElementScore(
+                                    indicator=ind,
+                                    month=m,
+                                    number=n,
+                                    element=f"Unsur {n}",
+                                    score=_d(rng.uniform(3.2, 3.95)),
+                                )
+                            )
+                elif method == "weighted_index":
+                    for n, (name, weight) in enumerate(IPP_WEIGHTS, start=1):
+                        aspects.append(
+                            ServiceIndexAspect(
+                                indicator=ind,
+                                month=12,
+                                number=n,
+                                aspect=name,
+                                index_value=_d(rng.uniform(3.8, 5.0)),
+                                weight_pct=Decimal(weight),
+                            )
+                        )
+                elif method == "ratio":
+                    for m in (6, 12):
+                        denominator = _d(rng.uniform(1e9, 5e9), 0)
+                        ratios.append(
+                            RatioObservation(
+                                indicator=ind,
+                                month=m,
+                                numerator_label="Realisasi PDN",
+                                numerator=_d(float(denominator) * rng.uniform(0.5, 0.9), 0),
+                                denominator_label="Pagu akun terpilih",
+                                denominator=denominator,
+                            )
+                        )
+                elif method == "components_sum":
+                    ev = UnitEvaluation.objects.create(
+                        unit=unit,
+                        year=year,
+                        assessed_year=year - 1,
+                        kind="sakip",
+                        published_on=date(year, 2, 28),
+                    )
+                    scores = [_d(mx * rng.uniform(0.7, 0.95)) for _, mx in SAKIP]
+                    ev.stated_total = sum(scores)
+                    ev.save(update_fields=["stated_total"])
+                    EvaluationComponent.objects.bulk_create(
+                        [
+                            EvaluationComponent(
+                                evaluation=ev, number=n, name=name, score=s, max_score=Decimal(mx)
+                            )
+                            for n, ((name, mx), s) in enumerate(
+                                zip(SAKIP, scores, strict=True), start=1
+                            )
+                        ]
+                    )
+        UnitEvaluation.objects.create(
+            unit=unit,
+            year=year,
+            assessed_year=year - 1,
+            kind="financial_report",
+            stated_total=_d(rng.uniform(85, 99.9)),
+            published_on=date(year, 7, 22),
+        )
+        for model, rows in (
+            (ActionPlanStep, steps),
+            (MonthlyRealisation, reals),
+            (Measurement, measures),
+            (FacilitatedCompany, companies),
+            (SurveyElementScore, survey),
+            (ServiceIndexAspect, aspects),
+            (RatioObservation, ratios),
+        ):
+            model.objects.bulk_create(rows, batch_size=1000)
+        self._budget(unit, year)
+        self._revenue(year, lines)
+        self._services(year, kinds)
+
+    def _budget(self, unit: WorkUnit, year: int) -> None:
+        rng = self.rng
+        budget = Budget.objects.create(
+            unit=unit,
+            year=year,
+            location="SINTETIS",
+            function_label="04 EKONOMI",
+            subfunction_label="07 INDUSTRI DAN KONSTRUKSI",
+        )
+        kros: list[BudgetItem] = []
+        order = 0
+
+        def add(node, parent):
+            nonlocal order
+            order += 1
+            item = BudgetItem.objects.create(
+                budget=budget,
+                parent=parent,
+                level=node["level"],
+                code=node["code"],
+                name=node["name"],
+                order=order,
+            )
+            if item.level == "kro":
+                kros.append(item)
+                return  # synthetic budgets are allocated at KRO level
+            for child in node.get("children", []):
+                add(child, item)
+
+        for node in self.budget_shape["items"]:
+            add(node, None)
+        base = {k.pk: _d(rng.uniform(50e6, 3e9), 0) for k in kros}
+        n_revisions = rng.randint(2, 5)
+        allocations, plans, outs = [], [], []
+        for number in range(n_revisions + 1):
+            revision = BudgetRevision.objects.create(
+                budget=budget,
+                number=number,
+                date=date(year, 1 + 2 * number, 5 + number),
+                authority="initial" if number == 0 else "Kanwil",
+                reason="Revisi sintetis",
+            )
+            if number:
+                bump = rng.choice(kros)
+                base[bump.pk] += _d(rng.uniform(1e6, 2e8), 0)
+            for k in kros:
+                allocations.append(Allocation(revision=revision, item=k, amount=base[k.pk]))
+            total = sum(base.values())
+            revision.stated_pagu = total
+            revision.save(update_fields=["stated_pagu"])
+            if number == n_revisions:
+                p51 = _d(float(total) * 0.45, 0)
+                p53 = _d(float(total) * 0.15, 0)
+                RevisionBreakdown.objects.bulk_create(
+                    [
+                        RevisionBreakdown(
+                            revision=revision, dimension="spending_type", category="51", amount=p51
+                        ),
+                        RevisionBreakdown(
+                            revision=revision,
+                            dimension="spending_type",
+                            category="52",
+                            amount=total - p51 - p53,
+                        ),
+                        RevisionBreakdown(
+                            revision=revision, dimension="spending_type", category="53", amount=p53
+                        ),
+                        RevisionBreakdown(
+                            revision=revision,
+                            dimension="funding_source",
+                            category="RM",
+                            amount=_d(float(total) * 0.8, 0),
+                        ),
+                        RevisionBreakdown(
+                            revision=revision,
+                            dimension="funding_source",
+                            category="PNBP",
+                            amount=total - _d(float(total) * 0.8, 0),
+                        ),
+                    ]
+                )
+        for k in kros:
+            pace = rng.uniform(0.85, 1.0)
+            spent_total = Decimal(0)
+            for m in range(1, 13):
+                planned = Decimal(round(100 * m / 12, 2)).quantize(Decimal("0.01"))
+                plans.append(
+                    DisbursementPlan(item=k, month=m, financial_pct=planned, physical_pct=planned)
+                )
+                target_cum = _d(float(base[k.pk]) * m / 12 * pace, 0)
+                amount = max(Decimal(0), target_cum - spent_total)
+                spent_total += amount
+                outs.append(
+                    OutputRealisation(
+                        item=k, month=m, period_start_month=m, spent=amount, physical_pct=planned
+                    )
+                )
+        Allocation.objects.bulk_create(allocations, batch_size=1000)
+        DisbursementPlan.objects.bulk_create(plans, batch_size=1000)
+        OutputRealisation.objects.bulk_create(outs, batch_size=1000)
+
+    def _revenue(self, year: int, lines: dict) -> None:
+        rng = self.rng
+        targets, receipts = [], []
+        for line in lines.values():
+            if line.is_refund_line:
+                continue
+            monthly = _d(rng.uniform(2e6, 1.2e8), 0)
+            targets.append(RevenueTarget(line=line, year=year, amount=monthly * 11))
+            for m in range(1, 13):
+                receipts.append(
+                    RevenueReceipt(
+                        line=line,
+                        year=year,
+                        month=m,
+                        period_start_month=m,
+                        amount=_d(float(monthly) * rng.uniform(0.7, 1.4), 0),
+                    )
+                )
+        RevenueTarget.objects.bulk_create(targets)
+        RevenueReceipt.objects.bulk_create(receipts, batch_size=1000)
+
+    def _services(self, year: int, kinds: dict) -> None:
+        rng = self.rng
+        ServiceOutput.objects.bulk_create(
+            [
+                ServiceOutput(
+                    kind=kind, year=year, month=m, period_start_month=m, count=rng.randint(5, 200)
+                )
+                for kind in kinds.values()
+                for m in range(1, 13)
+            ],
+            batch_size=1000,
+        )
+
+    def lines_and_kinds(self, unit: WorkUnit) -> tuple[dict, dict]:
+        lines = {}
+        for ln in self.budget_shape["revenue_lines"]:
+            lines[ln["code"]], _ = RevenueLine.objects.get_or_create(
+                unit=unit,
+                code=ln["code"],
+                defaults={
+                    "name": ln["name"],
+                    "group_number": ln["group_number"],
+                    "group_name": ln["group_name"],
+                    "order": ln["order"],
+                    "is_refund_line": ln["is_refund_line"],
+                },
+            )
+        kinds = {}
+        for k in self.budget_shape["service_kinds"]:
+            kinds[k["code"]], _ = ServiceKind.objects.get_or_create(
+                unit=unit,
+                code=k["code"],
+                defaults={
+                    "name": k["name"],
+                    "unit_of_measure": k["unit_of_measure"],
+                    "order": k["order"],
+                },
+            )
+        return lines, kinds
+
+
+def generate_synthetic(*, units: int, years: int, seed: int, last_year: int) -> list[WorkUnit]:
+    """Creates (or completes) `units` synthetic units with `years` years ending at last_year.
+    The same arguments always produce the same data; existing unit-years are left alone."""
+    gen = Generator(seed)
+    created = []
+    parent = gen.parent()
+    for index in range(1, units + 1):
+        with transaction.atomic():
+            unit = gen.unit(index, parent)
+            lines, kinds = gen.lines_and_kinds(unit)
+            for year in range(last_year - years + 1, last_year + 1):
+                gen.year(unit, year, lines, kinds)
+        created.append(unit)
+    return created

@@ -18,12 +18,14 @@ Role = UnitMembership.Role
 
 
 def membership(user) -> UnitMembership | None:
+    """The user's membership with its unit (one query per request, then cached on the user)."""
     if not user.is_authenticated:
         return None
-    try:
-        return user.membership
-    except UnitMembership.DoesNotExist:
-        return None
+    if not hasattr(user, "_perkin_membership"):
+        user._perkin_membership = (
+            UnitMembership.objects.select_related("unit__parent").filter(user=user).first()
+        )
+    return user._perkin_membership
 
 
 def readable_units(user) -> QuerySet[WorkUnit]:
@@ -51,6 +53,9 @@ def can_read_unit(user, unit: WorkUnit) -> bool:
 
 def get_unit_for_user(user, code: str) -> WorkUnit:
     """The unit with this code if the user may read it; 404 otherwise (no existence leak)."""
+    m = membership(user)
+    if m is not None and m.unit.code == code:
+        return m.unit
     unit = WorkUnit.objects.select_related("parent").filter(code=code).first()
     if unit is None or not can_read_unit(user, unit):
         raise Http404("Unit kerja tidak ditemukan.")
@@ -59,9 +64,7 @@ def get_unit_for_user(user, code: str) -> WorkUnit:
 
 def is_planner(user, unit: WorkUnit) -> bool:
     m = membership(user)
-    return user.is_superuser or (
-        m is not None and m.unit_id == unit.pk and m.role == Role.PLANNER
-    )
+    return user.is_superuser or (m is not None and m.unit_id == unit.pk and m.role == Role.PLANNER)
 
 
 def is_head(user, unit: WorkUnit) -> bool:

@@ -198,6 +198,7 @@ def _indicator_checks(report: QuarterlyReport) -> list[Finding]:
             "physical_realised_pct",
         ),
     }
+    pct_attrs = ("achievement_pct", "physical_target_pct", "physical_realised_pct")
     for key, (code_, label, attr) in labels.items():
         for p in _published(report, key):
             ind = by_code.get(p.subject)
@@ -205,17 +206,13 @@ def _indicator_checks(report: QuarterlyReport) -> list[Finding]:
                 continue
             computed = getattr(ind, attr)
             if computed is not None and not _same(computed, p.value):
-                suffix = (
-                    "%"
-                    if attr in ("achievement_pct", "physical_target_pct", "physical_realised_pct")
-                    else ""
-                )
+                show = percent if attr in pct_attrs else smart
                 out.append(
                     Finding(
                         code_,
                         ERROR,
-                        f"{p.source} menyatakan {label} {ind.code} {smart(p.value)}{suffix}, sedangkan "
-                        f"data menghasilkan {smart(computed)}{suffix}.",
+                        f"{p.source} menyatakan {label} {ind.code} {show(p.value)}, sedangkan "
+                        f"data menghasilkan {show(computed)}.",
                         ind.code,
                         "indicator",
                         ind.pk,

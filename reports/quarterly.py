@@ -361,7 +361,12 @@ def build_quarterly_report(
     """Computes the quarterly report of (unit, year, quarter) from the stored facts."""
     if quarter not in (1, 2, 3, 4):
         raise ValueError("quarter must be 1..4")
-    facts = fetch_facts(unit, year, full=full)
+    return report_from_facts(fetch_facts(unit, year, full=full), quarter, with_checks=with_checks)
+
+
+def report_from_facts(facts: Facts, quarter: int, *, with_checks: bool = True) -> QuarterlyReport:
+    """Computes the report from facts already fetched (one unit of a multi-unit fetch)."""
+    unit, year = facts.unit, facts.year
     last = 3 * quarter
     revenue = _revenue(facts, year, last)
     services = _services(facts, year, last)

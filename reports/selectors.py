@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.core.cache import cache
+from django.db.models import Prefetch, Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from budget.models import (
     Allocation,
@@ -86,91 +89,169 @@ class Facts:
     bands: list[Band] = field(default_factory=list)
 
 
+BANDS_CACHE_KEY = "perkin:category-bands:v1"
+
+
 def category_bands() -> list[Band]:
-    return [
-        Band(b.scheme, b.lower, b.lower_inclusive, b.upper, b.code, b.label)
-        for b in CategoryBand.objects.order_by("scheme", "lower")
-    ]
+    """The editable category bands, cached (shared cache) until an administrator edits them."""
+
+    def load() -> list[Band]:
+        return [
+            Band(b.scheme, b.lower, b.lower_inclusive, b.upper, b.code, b.label)
+            for b in CategoryBand.objects.order_by("scheme", "lower")
+        ]
+
+    return cache.get_or_set(BANDS_CACHE_KEY, load, timeout=None)
+
+
+@receiver([post_save, post_delete], sender=CategoryBand)
+def _bands_changed(**kwargs) -> None:
+    cache.delete(BANDS_CACHE_KEY)
 
 
 def fetch_facts(unit: WorkUnit, year: int, *, full: bool = True) -> Facts:
     """Loads the facts of (unit, year) and of last year where the report compares with it.
 
     ``full=False`` skips what only the printed report needs (narratives, texts, trainings,
-    staff, output narratives), for the dashboard.
+    staff, output narratives, locks), for the dashboard.
     """
-    f = Facts(unit=unit, year=year)
+    return fetch_facts_many([unit], year, full=full)[unit.pk]
+
+
+def _latest_agreement_indicators(indicators: list[Indicator], year: int) -> list[Indicator]:
+    latest = max((i.goal.agreement.revision_no for i in indicators), default=0)
+    return [i for i in indicators if i.goal.agreement.revision_no == latest]
+
+
+def fetch_facts_many(units: list[WorkUnit], year: int, *, full: bool = True) -> dict[int, Facts]:
+    """Facts of several units at once, with the same fixed number of queries as one unit:
+    each query filters on all the units and the rows are partitioned in Python."""
+    facts = {u.pk: Facts(unit=u, year=year) for u in units}
+    unit_ids = list(facts)
     both_years = [year - 1, year]
+
     indicators = list(
-        Indicator.objects.filter(goal__agreement__unit=unit, goal__agreement__year__in=both_years)
+        Indicator.objects.filter(
+            goal__agreement__unit_id__in=unit_ids, goal__agreement__year__in=both_years
+        )
         .select_related("goal__agreement", "team")
         .order_by("goal__agreement__year", "goal__agreement__revision_no", "goal__number", "number")
     )
-    latest_rev: dict[int, int] = {}
+    grouped: dict[tuple[int, int], list[Indicator]] = {}
     for ind in indicators:
-        y = ind.goal.agreement.year
-        latest_rev[y] = max(latest_rev.get(y, 0), ind.goal.agreement.revision_no)
-    current = [
-        i
-        for i in indicators
-        if i.goal.agreement.year == year and i.goal.agreement.revision_no == latest_rev.get(year)
-    ]
-    previous = [
-        i
-        for i in indicators
-        if i.goal.agreement.year == year - 1
-        and i.goal.agreement.revision_no == latest_rev.get(year - 1)
-    ]
-    f.indicators, f.previous_indicators = current, previous
-    ids = [i.pk for i in current]
-    both_ids = ids + [i.pk for i in previous]
+        key = (ind.goal.agreement.unit_id, ind.goal.agreement.year)
+        grouped.setdefault(key, []).append(ind)
+    unit_of_indicator: dict[int, int] = {}
+    for uid, f in facts.items():
+        f.indicators = _latest_agreement_indicators(grouped.get((uid, year), []), year)
+        f.previous_indicators = _latest_agreement_indicators(
+            grouped.get((uid, year - 1), []), year - 1
+        )
+        for ind in f.indicators + f.previous_indicators:
+            unit_of_indicator[ind.pk] = uid
+    current_ids = [i.pk for f in facts.values() for i in f.indicators]
+    all_ids = list(unit_of_indicator)
 
-    f.plan_steps = list(ActionPlanStep.objects.filter(indicator_id__in=ids))
-    f.realisations = list(MonthlyRealisation.objects.filter(indicator_id__in=both_ids))
-    f.measurements = list(Measurement.objects.filter(indicator_id__in=ids).order_by("order", "pk"))
-    f.companies = list(
-        FacilitatedCompany.objects.filter(indicator_id__in=ids).order_by("month", "pk")
+    def by_indicator(attr: str, rows) -> None:
+        for row in rows:
+            getattr(facts[unit_of_indicator[row.indicator_id]], attr).append(row)
+
+    by_indicator("plan_steps", ActionPlanStep.objects.filter(indicator_id__in=current_ids))
+    by_indicator("realisations", MonthlyRealisation.objects.filter(indicator_id__in=all_ids))
+    by_indicator(
+        "measurements",
+        Measurement.objects.filter(indicator_id__in=current_ids).order_by("order", "pk"),
     )
-    f.survey = list(
-        SurveyElementScore.objects.filter(indicator_id__in=ids).order_by("month", "number")
+    by_indicator(
+        "companies",
+        FacilitatedCompany.objects.filter(indicator_id__in=current_ids).order_by("month", "pk"),
     )
-    f.aspects = list(
-        ServiceIndexAspect.objects.filter(indicator_id__in=ids).order_by("month", "number")
+    by_indicator(
+        "survey",
+        SurveyElementScore.objects.filter(indicator_id__in=current_ids).order_by("month", "number"),
     )
-    f.ratios = list(RatioObservation.objects.filter(indicator_id__in=ids).order_by("month"))
-    f.evaluations = list(
+    by_indicator(
+        "aspects",
+        ServiceIndexAspect.objects.filter(indicator_id__in=current_ids).order_by("month", "number"),
+    )
+    by_indicator(
+        "ratios", RatioObservation.objects.filter(indicator_id__in=current_ids).order_by("month")
+    )
+
+    parent_ids = {u.parent_id for u in units if u.parent_id}
+    evaluations = (
         UnitEvaluation.objects.filter(year=year)
-        .filter(unit__parent_id=unit.parent_id)
+        .filter(
+            Q(unit_id__in=unit_ids) | Q(unit__parent_id__in=parent_ids)
+            if full
+            else Q(unit_id__in=unit_ids)
+        )
         .select_related("unit")
         .prefetch_related(
             Prefetch("components", queryset=EvaluationComponent.objects.order_by("number"))
         )
-        if unit.parent_id
-        else UnitEvaluation.objects.filter(year=year, unit=unit).prefetch_related("components")
     )
+    for e in evaluations:
+        for f in facts.values():
+            if e.unit_id == f.unit.pk or (
+                full and e.unit.parent_id and e.unit.parent_id == f.unit.parent_id
+            ):
+                f.evaluations.append(e)
 
-    f.budget = Budget.objects.filter(unit=unit, year=year).first()
-    if f.budget:
-        f.items = list(BudgetItem.objects.filter(budget=f.budget).order_by("order", "full_code"))
-        f.revisions = list(BudgetRevision.objects.filter(budget=f.budget).order_by("number"))
-        f.allocations = list(Allocation.objects.filter(revision__budget=f.budget))
-        f.breakdowns = list(RevisionBreakdown.objects.filter(revision__budget=f.budget))
-        f.plans = list(DisbursementPlan.objects.filter(item__budget=f.budget))
-        f.output_realisations = list(OutputRealisation.objects.filter(item__budget=f.budget))
-        if full:
-            f.output_narratives = list(OutputNarrative.objects.filter(item__budget=f.budget))
+    budget_unit: dict[int, int] = {}
+    for revision in (
+        BudgetRevision.objects.filter(budget__unit_id__in=unit_ids, budget__year=year)
+        .select_related("budget")
+        .order_by("number")
+    ):
+        f = facts[revision.budget.unit_id]
+        f.budget = revision.budget
+        budget_unit[revision.budget_id] = revision.budget.unit_id
+        f.revisions.append(revision)
+    budget_ids = list(budget_unit)
+    item_unit: dict[int, int] = {}
+    for item in BudgetItem.objects.filter(budget_id__in=budget_ids).order_by("order", "full_code"):
+        facts[budget_unit[item.budget_id]].items.append(item)
+        item_unit[item.pk] = budget_unit[item.budget_id]
+    revision_unit = {r.pk: budget_unit[r.budget_id] for f in facts.values() for r in f.revisions}
+    for a in Allocation.objects.filter(revision__budget_id__in=budget_ids):
+        facts[revision_unit[a.revision_id]].allocations.append(a)
+    for b in RevisionBreakdown.objects.filter(revision__budget_id__in=budget_ids):
+        facts[revision_unit[b.revision_id]].breakdowns.append(b)
+    for p in DisbursementPlan.objects.filter(item__budget_id__in=budget_ids):
+        facts[item_unit[p.item_id]].plans.append(p)
+    for o in OutputRealisation.objects.filter(item__budget_id__in=budget_ids):
+        facts[item_unit[o.item_id]].output_realisations.append(o)
 
-    f.revenue_lines = list(RevenueLine.objects.filter(unit=unit).order_by("order", "pk"))
-    f.revenue_targets = list(RevenueTarget.objects.filter(line__unit=unit, year=year))
-    f.receipts = list(RevenueReceipt.objects.filter(line__unit=unit, year__in=both_years))
-    f.service_kinds = list(ServiceKind.objects.filter(unit=unit).order_by("order", "pk"))
-    f.service_outputs = list(ServiceOutput.objects.filter(kind__unit=unit, year__in=both_years))
-    f.published = list(PublishedFigure.objects.filter(unit=unit, year=year))
-    f.locks = list(QuarterLock.objects.filter(unit=unit, year=year))
-    f.bands = category_bands()
+    line_unit: dict[int, int] = {}
+    for line in RevenueLine.objects.filter(unit_id__in=unit_ids).order_by("order", "pk"):
+        facts[line.unit_id].revenue_lines.append(line)
+        line_unit[line.pk] = line.unit_id
+    for t in RevenueTarget.objects.filter(line_id__in=list(line_unit), year=year):
+        facts[line_unit[t.line_id]].revenue_targets.append(t)
+    for r in RevenueReceipt.objects.filter(line_id__in=list(line_unit), year__in=both_years):
+        facts[line_unit[r.line_id]].receipts.append(r)
+    kind_unit: dict[int, int] = {}
+    for kind in ServiceKind.objects.filter(unit_id__in=unit_ids).order_by("order", "pk"):
+        facts[kind.unit_id].service_kinds.append(kind)
+        kind_unit[kind.pk] = kind.unit_id
+    for o in ServiceOutput.objects.filter(kind_id__in=list(kind_unit), year__in=both_years):
+        facts[kind_unit[o.kind_id]].service_outputs.append(o)
+    for p in PublishedFigure.objects.filter(unit_id__in=unit_ids, year=year):
+        facts[p.unit_id].published.append(p)
+    bands = category_bands()
+    for f in facts.values():
+        f.bands = bands
     if full:
-        f.narratives = list(QuarterNarrative.objects.filter(indicator_id__in=ids))
-        f.texts = list(ReportText.objects.filter(unit=unit, year=year))
-        f.trainings = list(Training.objects.filter(unit=unit, year=year).order_by("number"))
-        f.staff = list(StaffComposition.objects.filter(unit=unit, year=year))
-    return f
+        by_indicator("narratives", QuarterNarrative.objects.filter(indicator_id__in=current_ids))
+        for lock in QuarterLock.objects.filter(unit_id__in=unit_ids, year=year):
+            facts[lock.unit_id].locks.append(lock)
+        for n in OutputNarrative.objects.filter(item__budget_id__in=budget_ids):
+            facts[item_unit[n.item_id]].output_narratives.append(n)
+        for t in ReportText.objects.filter(unit_id__in=unit_ids, year=year):
+            facts[t.unit_id].texts.append(t)
+        for t in Training.objects.filter(unit_id__in=unit_ids, year=year).order_by("number"):
+            facts[t.unit_id].trainings.append(t)
+        for s in StaffComposition.objects.filter(unit_id__in=unit_ids, year=year):
+            facts[s.unit_id].staff.append(s)
+    return facts

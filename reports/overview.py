@@ -1,0 +1,78 @@
+"""The view across units: every unit under an echelon-I parent side by side (tables 3.17 and
+3.18 plus the units' own figures), with a fixed number of queries whatever the unit count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from perkin.models import UnitEvaluation, WorkUnit
+from reports.calculations.categories import classify
+from reports.calculations.methods import components_sum
+from reports.quarterly import report_from_facts
+from reports.selectors import fetch_facts_many
+
+
+@dataclass
+class UnitSummary:
+    unit: WorkUnit
+    indicators: int
+    achieved: int
+    average_achievement_pct: Decimal | None
+    spending_pct: Decimal | None
+    revenue_growth_pct: Decimal | None
+    sakip: Decimal | None
+    sakip_category: str
+    sakip_rank: int | None
+    financial: Decimal | None
+    financial_rank: int | None
+
+
+def _rank(values: dict[int, Decimal | None]) -> dict[int, int]:
+    known = {k: v for k, v in values.items() if v is not None}
+    return {k: 1 + sum(1 for o in known.values() if o > v) for k, v in known.items()}
+
+
+def units_overview(units: list[WorkUnit], year: int, quarter: int) -> list[UnitSummary]:
+    facts = fetch_facts_many(units, year, full=False)
+    evaluations = UnitEvaluation.objects.filter(
+        unit__in=units, year=year, kind__in=["sakip", "financial_report"]
+    ).prefetch_related("components")
+    sakip: dict[int, Decimal | None] = {}
+    financial: dict[int, Decimal | None] = {}
+    for e in evaluations:
+        if e.kind == "sakip":
+            scores = [c.score for c in e.components.all()]
+            total = components_sum(scores) if scores else None
+            sakip[e.unit_id] = total if total is not None else e.stated_total
+        else:
+            financial[e.unit_id] = e.stated_total
+    bands = next(iter(facts.values())).bands if facts else []
+    sakip_bands = [b for b in bands if b.scheme == "sakip"]
+    # ranked within the kind of unit, as tables 3.17 and 3.18 rank offices and large offices
+    sakip_rank: dict[int, int] = {}
+    financial_rank: dict[int, int] = {}
+    for kind in {u.kind for u in units}:
+        ids = {u.pk for u in units if u.kind == kind}
+        sakip_rank |= _rank({k: v for k, v in sakip.items() if k in ids})
+        financial_rank |= _rank({k: v for k, v in financial.items() if k in ids})
+    out = []
+    for unit in units:
+        report = report_from_facts(facts[unit.pk], quarter, with_checks=False)
+        band = classify(sakip.get(unit.pk), sakip_bands)
+        out.append(
+            UnitSummary(
+                unit=unit,
+                indicators=len(report.indicators),
+                achieved=report.achieved_count,
+                average_achievement_pct=report.average_achievement_pct,
+                spending_pct=report.budget.spending_pct if report.budget else None,
+                revenue_growth_pct=report.revenue.growth_pct,
+                sakip=sakip.get(unit.pk),
+                sakip_category=band.code if band else "",
+                sakip_rank=sakip_rank.get(unit.pk),
+                financial=financial.get(unit.pk),
+                financial_rank=financial_rank.get(unit.pk),
+            )
+        )
+    return out

@@ -78,7 +78,7 @@ def indicator_progress(ind: IndicatorResult, *, compact: bool = True) -> dict:
         "layout": _layout(
             "" if compact else f"Realisasi fisik {ind.code} terhadap target antara",
             height=170 if compact else 320,
-            margin={"l": 32, "r": 8, "t": 8 if compact else 40, "b": 28},
+            margin={"l": 44, "r": 8, "t": 8 if compact else 40, "b": 28},
             showlegend=not compact,
             yaxis={
                 "range": [0, 105],

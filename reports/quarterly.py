@@ -62,6 +62,16 @@ class MonthRow:
         return f"B{self.month:02d}"
 
     @property
+    def status_label(self) -> str:
+        labels = {
+            "draft": "Draf",
+            "submitted": "Diajukan",
+            "returned": "Dikembalikan",
+            "approved": "Disetujui",
+        }
+        return labels.get(self.status, "Belum diisi")
+
+    @property
     def behind(self) -> bool:
         if self.interim_target_pct is None or self.physical_pct is None:
             return False

@@ -180,6 +180,8 @@ def _history_rows(records) -> list[dict]:
 
 @login_required
 def units_overview_view(request: HttpRequest) -> HttpResponse:
+    m = access.membership(request.user)
+    access.require(request.user.is_superuser or (m is not None and m.role == m.Role.REVIEWER))
     units = list(
         access.readable_units(request.user)
         .exclude(kind=WorkUnit.Kind.ECHELON_I)

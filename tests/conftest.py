@@ -3,16 +3,28 @@ transaction that is rolled back, so every test sees the same seed data."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from reports.demo import load_demo
+from reports.selectors import category_bands
 
 DEMO_PASSWORD = "perkin-demo"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _memory_cache():
+    """Tests use an in-memory cache: nothing leaks into (or from) the developer's cache."""
+    with override_settings(
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    ):
+        yield
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(_memory_cache, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_demo(password=DEMO_PASSWORD)
+        category_bands()  # warm, so query counts do not depend on test order
 
 
 @pytest.fixture

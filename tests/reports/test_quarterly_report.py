@@ -32,7 +32,7 @@ EXPECTED = {
     "VIII.1": ("82.25", "108.22"),
     "VIII.2": ("98.00", "107.69"),
 }
-REPORT_QUERIES = 29
+REPORT_QUERIES = 28
 
 
 @pytest.fixture

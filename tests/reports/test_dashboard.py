@@ -1,0 +1,201 @@
+"""The head's dashboard, the indicator page and the view across units: access, figures,
+exports and a query count that does not grow with the data."""
+
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from budget.models import BudgetItem, OutputRealisation
+from perkin.models import ActionPlanStep, Goal, Indicator, MonthlyRealisation, WorkUnit
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD_QUERIES = 25
+INDICATOR_QUERIES = 28
+UNITS_QUERIES = 28
+URL = "/u/BSPJI-PLG/?year=2024&q=4"
+
+
+def _indicator(code):
+    goal, number = code.split(".")
+    roman = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"].index(goal)
+    return Indicator.objects.get(
+        goal__agreement__unit__code="BSPJI-PLG", goal__number=roman, number=number
+    )
+
+
+def test_dashboard_needs_login(client):
+    response = client.get(URL)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_home_sends_each_role_where_it_belongs(client, head, reviewer):
+    client.force_login(head)
+    assert client.get("/")["Location"] == "/u/BSPJI-PLG/"
+    client.force_login(reviewer)
+    assert client.get("/")["Location"] == "/unit/"
+
+
+def test_dashboard_shows_the_quarter(client, head):
+    client.force_login(head)
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Triwulan IV 2024" in html
+    assert "15 / 15" in html  # indicators achieved
+    assert "93,24%" in html  # budget absorption
+    assert "Rp 5.186.827.000" in html
+    assert "587,40%" in html  # III.3 achievement, computed
+    assert 'id="findings"' in html and "85,42%" in html  # the Mirrando finding
+    for chart in ("budget-scurve", "budget-history", "revenue-cumulative", "services"):
+        assert f'id="chart-{chart}"' in html
+    assert "/static/vendor/plotly/plotly.min.js" in html
+
+
+def test_dashboard_defaults_to_latest_quarter_with_data(client, head):
+    client.force_login(head)
+    html = client.get("/u/BSPJI-PLG/").content.decode()
+    assert "Triwulan IV 2024" in html
+
+
+def test_other_units_planner_cannot_open_the_dashboard(client, other_planner):
+    client.force_login(other_planner)
+    assert client.get(URL).status_code == 404
+    pk = _indicator("I.1").pk
+    assert client.get(f"/u/BSPJI-PLG/indikator/{pk}/?year=2024&q=4").status_code == 404
+    # and the indicator's id under their own unit is not found either
+    assert client.get(f"/u/BSPJI-MDN/indikator/{pk}/?year=2024&q=4").status_code == 404
+
+
+def test_view_across_units_is_for_reviewers(client, planner, reviewer):
+    client.force_login(planner)
+    assert client.get("/unit/").status_code == 403
+    client.force_login(reviewer)
+    response = client.get("/unit/?year=2024&q=4&u-sort=-sakip")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('href="/u/') == 29
+    assert "BSPJI Palembang" in html and "82,25" in html and "98,00" in html
+
+
+def test_reviewer_reads_a_peer_dashboard_but_not_other_parents(client, reviewer):
+    client.force_login(reviewer)
+    assert client.get(URL).status_code == 200
+    outsider = WorkUnit.objects.create(code="LAIN-1", name="Unit lain")
+    assert client.get(f"/u/{outsider.code}/").status_code == 404
+
+
+def test_indicator_page_shows_computation_history_and_narrative(client, head):
+    client.force_login(head)
+    pk = _indicator("III.1").pk
+    response = client.get(f"/u/BSPJI-PLG/indikator/{pk}/?year=2024&q=4")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "PT Mirrando Food and Beverages" in html and "84,85%" in html and "85,42%" in html
+    assert "68,23" in html and "170,58%" in html
+    assert "Riwayat perubahan realisasi" in html and "dibuat" in html
+    assert "Kendala" in html and "Tidak ada kendala" in html
+
+
+def test_table_downloads_as_csv_and_xlsx(client, head, tmp_path):
+    client.force_login(head)
+    response = client.get(URL + "&_export=csv&t=indikator")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "III.3" in text and "587.40" in text
+    response = client.get(URL + "&_export=xlsx&t=pnbp")
+    assert response.status_code == 200
+    path = tmp_path / "pnbp.xlsx"
+    path.write_bytes(
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    sheet = openpyxl.load_workbook(path).active
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert "Pelatihan Teknik Operasional" in values
+    assert any(str(v) == "723980000" for v in values)
+    assert client.get(URL + "&_export=pdf&t=pnbp").status_code == 404
+
+
+def _grow(unit):
+    """Adds indicators with a whole year of months, and outputs, to the unit's 2024 data."""
+    agreement = unit.agreements.get(year=2024)
+    goal = Goal.objects.create(agreement=agreement, number=9, text="Tambahan")
+    for n in range(1, 6):
+        ind = Indicator.objects.create(
+            goal=goal, number=n, name=f"Tambahan {n}", target=10, unit="Persen", method="direct"
+        )
+        ActionPlanStep.objects.bulk_create(
+            [ActionPlanStep(indicator=ind, month=m, interim_target_pct=8 * m) for m in range(1, 13)]
+        )
+        MonthlyRealisation.objects.bulk_create(
+            [
+                MonthlyRealisation(
+                    indicator=ind, month=m, physical_pct=8 * m, value_to_date=Decimal(m)
+                )
+                for m in range(1, 13)
+            ]
+        )
+    activity = BudgetItem.objects.get(budget__unit=unit, level="activity", code="6042")
+    for n in range(4):
+        kro = BudgetItem.objects.create(
+            budget=activity.budget, parent=activity, level="kro", code=f"Z{n}", name="Tambahan"
+        )
+        OutputRealisation.objects.create(item=kro, month=12, period_start_month=12, spent=1)
+
+
+def test_dashboard_and_indicator_page_queries_are_constant(
+    client, head, demo_unit, django_assert_num_queries
+):
+    client.force_login(head)
+    pk = _indicator("V.1").pk
+    client.get(URL)  # warm the session
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        assert client.get(URL).status_code == 200
+    with django_assert_num_queries(INDICATOR_QUERIES):
+        assert client.get(f"/u/BSPJI-PLG/indikator/{pk}/?year=2024&q=4").status_code == 200
+    _grow(demo_unit)
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        assert client.get(URL).status_code == 200
+    with django_assert_num_queries(INDICATOR_QUERIES):
+        assert client.get(f"/u/BSPJI-PLG/indikator/{pk}/?year=2024&q=4").status_code == 200
+
+
+def test_view_across_units_queries_do_not_grow_with_units(
+    client, reviewer, demo_unit, django_assert_num_queries
+):
+    client.force_login(reviewer)
+    url = reverse("reports:units") + "?year=2024&q=4"
+    client.get(url)
+    with django_assert_num_queries(UNITS_QUERIES):
+        client.get(url)
+    for n in range(5):
+        WorkUnit.objects.create(
+            code=f"TAMBAH-{n}", name=f"Balai tambahan {n}", parent=demo_unit.parent
+        )
+    with django_assert_num_queries(UNITS_QUERIES):
+        html = client.get(url).content.decode()
+    assert html.count('href="/u/') == 34
+
+
+def test_early_warnings_point_where_to_fix(client, head):
+    from datetime import date
+
+    from reports.early_warnings import early_warnings, finding_warnings
+    from reports.quarterly import build_quarterly_report
+
+    unit = WorkUnit.objects.get(code="BSPJI-PLG")
+    MonthlyRealisation.objects.filter(indicator=_indicator("II.4"), month=12).update(
+        physical_pct=60, status="draft"
+    )
+    report = build_quarterly_report(unit, 2024, 4, full=False)
+    link = lambda kind, **kw: f"{kind}:{kw}"  # noqa: E731
+    warnings = early_warnings(report, today=date(2025, 1, 20), link=link)
+    kinds = {w.kind for w in warnings}
+    assert {"behind_plan", "not_submitted", "output_lag"} <= kinds
+    behind = next(w for w in warnings if w.kind == "behind_plan")
+    assert "II.4" in behind.title and behind.url == f"indicator:{{'pk': {_indicator('II.4').pk}}}"
+    assert any(w.kind == "not_submitted" and "Desember 2024" in w.title for w in warnings)
+    findings = finding_warnings(report, link=link)
+    assert any("III.3" == f.title and f.url.startswith("indicator:") for f in findings)

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Laporan dan Perhitungan")
+
+    def ready(self) -> None:
+        # every change to a fact raises its unit's data version (cached reports, see signals)
+        from reports import signals
+
+        signals.connect()

@@ -57,3 +57,24 @@ class ReportCache(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_code} {self.year} TW {self.quarter} {self.fmt}"
+
+
+class DataVersion(models.Model):
+    """A counter per unit, raised in the same transaction as any change to a fact of the unit
+    (see reports.signals). A rendered report is valid while the versions it was keyed on are
+    unchanged, however old it is."""
+
+    unit = models.OneToOneField(
+        "perkin.WorkUnit",
+        verbose_name=_("unit kerja"),
+        on_delete=models.CASCADE,
+        related_name="data_version",
+    )
+    version = models.PositiveBigIntegerField(_("versi data"), default=1)
+
+    class Meta:
+        verbose_name = _("versi data")
+        verbose_name_plural = _("versi data")
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.version}"

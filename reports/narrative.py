@@ -64,6 +64,24 @@ def default_place_date(report: QuarterlyReport) -> str:
     return f"{place}, {MONTH_NAMES[month]} {year}"
 
 
+def default_foreword(report: QuarterlyReport) -> str:
+    """The foreword printed until staff write one (texts are per quarter)."""
+    unit = report.unit
+    return _(
+        "Sebagai salah satu upaya dalam menciptakan tata kelola pemerintahan yang baik, disusun "
+        "Laporan Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan sesuai dengan "
+        "Peraturan Pemerintah Nomor 39 Tahun 2006.\n\n"
+        "Laporan PP 39 %(q)s %(name)s (%(short)s) Tahun %(y)s merupakan penjabaran pelaksanaan "
+        "Rencana Kinerja Tahun %(y)s yang ditetapkan dalam Perjanjian Kinerja, dan disusun "
+        "sebagai bahan evaluasi bagi setiap unsur di lingkungan %(short)s."
+    ) % {
+        "q": quarter_label(report.quarter),
+        "name": unit.name,
+        "short": unit.display_name,
+        "y": report.year,
+    }
+
+
 # --- Indonesian number words (terbilang) -------------------------------------------------------
 
 _UNITS = [

@@ -35,7 +35,12 @@ def register(cls: type[Exporter]) -> type[Exporter]:
 
 def get_exporter(identifier: str) -> Exporter:
     # importing the modules registers their exporters
-    from reports.exporters import json_export  # noqa: F401
+    from reports.exporters import (  # noqa: F401
+        html_export,
+        json_export,
+        pdf_export,
+        xlsx_export,
+    )
 
     try:
         return EXPORTERS[identifier]()

@@ -1,0 +1,118 @@
+"""Forms of the monthly entry. Messages are Indonesian and name the field and its range."""
+
+from __future__ import annotations
+
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+EVIDENCE_TYPES = {
+    ".pdf": "PDF",
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".png": "PNG",
+    ".xlsx": "XLSX",
+    ".docx": "DOCX",
+}
+
+
+def check_evidence_file(upload) -> None:
+    """Accepts pdf, jpg, png, xlsx and docx up to 10 MB, checked by name AND content."""
+    ext = Path(upload.name).suffix.lower()
+    if ext not in EVIDENCE_TYPES:
+        raise ValidationError(
+            "Bukti dukung: jenis berkas tidak diizinkan; gunakan pdf, jpg, png, xlsx atau docx."
+        )
+    if upload.size > MAX_EVIDENCE_BYTES:
+        raise ValidationError(
+            f"Bukti dukung: ukuran berkas {upload.size / 1024 / 1024:.1f} MB melebihi batas 10 MB."
+        )
+    head = upload.read(8)
+    upload.seek(0)
+    kind = EVIDENCE_TYPES[ext]
+    ok = {
+        "PDF": head.startswith(b"%PDF"),
+        "JPEG": head.startswith(b"\xff\xd8\xff"),
+        "PNG": head.startswith(b"\x89PNG\r\n\x1a\n"),
+        "XLSX": head.startswith(b"PK\x03\x04"),
+        "DOCX": head.startswith(b"PK\x03\x04"),
+    }[kind]
+    if ok and kind in ("XLSX", "DOCX"):
+        try:
+            with zipfile.ZipFile(upload) as z:
+                names = z.namelist()
+            ok = any(n.startswith("xl/" if kind == "XLSX" else "word/") for n in names)
+        except zipfile.BadZipFile:
+            ok = False
+        upload.seek(0)
+    if not ok:
+        raise ValidationError(f"Bukti dukung: isi berkas bukan {kind} yang sah.")
+
+
+class RealisationForm(forms.Form):
+    """One indicator's row of the monthly entry page."""
+
+    physical_pct = forms.DecimalField(
+        label=_("Realisasi fisik kumulatif (%)"),
+        max_digits=7,
+        decimal_places=2,
+        localize=True,
+        error_messages={
+            "required": _("Realisasi fisik (%) wajib diisi (0 sampai 100)."),
+            "invalid": _("Realisasi fisik (%) harus berupa angka antara 0 dan 100, mis. 85,5."),
+            "max_decimal_places": _("Realisasi fisik (%) paling banyak 2 angka desimal."),
+            "max_digits": _("Realisasi fisik (%) harus antara 0 dan 100."),
+        },
+    )
+    activities_done = forms.CharField(
+        label=_("Realisasi kegiatan"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    value_to_date = forms.DecimalField(
+        label=_("Nilai indikator s.d. bulan ini"),
+        required=False,
+        max_digits=16,
+        decimal_places=4,
+        localize=True,
+        error_messages={"invalid": _("Nilai indikator harus berupa angka, mis. 3,68.")},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    evidence_file = forms.FileField(label=_("Unggah bukti dukung"), required=False)
+    evidence_url = forms.URLField(
+        label=_("atau tautan bukti"), required=False, assume_scheme="https"
+    )
+    evidence_description = forms.CharField(
+        label=_("Keterangan bukti"), required=False, max_length=300
+    )
+
+    def clean_physical_pct(self) -> Decimal:
+        value = self.cleaned_data["physical_pct"]
+        if value < 0 or value > 100:
+            raise ValidationError(
+                f"Realisasi fisik (%) harus antara 0 dan 100; yang diisi {value}."
+            )
+        return value
+
+    def clean_value_to_date(self):
+        value = self.cleaned_data.get("value_to_date")
+        if value is not None and value < 0:
+            raise ValidationError("Nilai indikator tidak boleh negatif.")
+        return value
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if upload:
+            check_evidence_file(upload)
+        return upload
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Alasan wajib diisi.")},
+    )

@@ -1,0 +1,321 @@
+"""Writes that change the monitoring data: saving a month's realisations with optimistic
+locking, submitting, approving, returning, locking and unlocking a quarter, evidence.
+
+Every function checks the quarter lock on the server, so no view, import or script can
+change a locked month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from perkin.models import (
+    Evidence,
+    Indicator,
+    MonthlyRealisation,
+    QuarterLock,
+    WorkUnit,
+)
+
+MONTHS = [
+    "",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+
+
+class LockedPeriodError(ValidationError):
+    pass
+
+
+@dataclass
+class Conflict:
+    """A save refused because someone else saved the same row first."""
+
+    indicator: Indicator
+    month: int
+    current: MonthlyRealisation
+
+    @property
+    def message(self) -> str:
+        who = self.current.updated_by.get_username() if self.current.updated_by else "pengguna lain"
+        return (
+            f"{self.indicator.code} {MONTHS[self.month]}: data telah diubah oleh {who} "
+            f"pada {self.current.updated_at:%d-%m-%Y %H:%M} sejak halaman ini dibuka. Isian Anda "
+            f"tidak disimpan. Tersimpan sekarang: realisasi fisik {self.current.physical_pct}%, "
+            f"nilai {self.current.value_to_date if self.current.value_to_date is not None else '-'}, "
+            f"kegiatan: \u201c{self.current.activities_done[:200]}\u201d."
+        )
+
+
+def quarter_of(month: int) -> int:
+    return (month + 2) // 3
+
+
+def locked_quarters(unit: WorkUnit, year: int) -> set[int]:
+    return set(
+        QuarterLock.objects.filter(unit=unit, year=year, locked=True).values_list(
+            "quarter", flat=True
+        )
+    )
+
+
+def ensure_unlocked(unit: WorkUnit, year: int, months: Iterable[int]) -> None:
+    """Raises LockedPeriodError when any of the months lies in a locked quarter."""
+    locked = locked_quarters(unit, year)
+    hit = sorted({m for m in months if quarter_of(m) in locked})
+    if hit:
+        names = ", ".join(f"{MONTHS[m]} {year}" for m in hit)
+        raise LockedPeriodError(
+            f"{names} berada pada triwulan yang sudah disetujui dan dikunci; perubahan ditolak. "
+            f"Minta kepala unit membuka kunci bila perlu koreksi."
+        )
+
+
+def validate_cumulative(
+    indicator: Indicator, month: int, physical_pct: Decimal, others: dict[int, Decimal]
+) -> None:
+    """Physical % is cumulative: not below the previous month's, not above the next month's."""
+    before = [others[m] for m in others if m < month and others[m] is not None]
+    after = [others[m] for m in others if m > month and others[m] is not None]
+    if before and physical_pct < max(before):
+        prev = max(m for m in others if m < month and others[m] is not None)
+        raise ValidationError(
+            {
+                "physical_pct": f"Realisasi fisik kumulatif {indicator.code} tidak boleh lebih rendah "
+                f"dari bulan sebelumnya ({MONTHS[prev]}: {others[prev]}%); isi antara "
+                f"{max(before)} dan 100."
+            }
+        )
+    if after and physical_pct > min(after):
+        nxt = min(m for m in others if m > month and others[m] is not None)
+        raise ValidationError(
+            {
+                "physical_pct": f"Realisasi fisik kumulatif {indicator.code} tidak boleh melebihi "
+                f"bulan berikutnya ({MONTHS[nxt]}: {others[nxt]}%)."
+            }
+        )
+
+
+@dataclass
+class RowInput:
+    indicator: Indicator
+    physical_pct: Decimal
+    activities_done: str
+    value_to_date: Decimal | None
+    version: int | None  # the version the page was opened on; None for a new row
+
+
+def _not_in_future(indicator: Indicator, year: int, month: int, today: date) -> None:
+    if (year, month) > (today.year, today.month) and not indicator.forecastable:
+        raise ValidationError(
+            {
+                "physical_pct": f"{MONTHS[month]} {year} belum berjalan; realisasi {indicator.code} "
+                f"hanya dapat diisi sampai {MONTHS[today.month]} {today.year}."
+            }
+        )
+
+
+@transaction.atomic
+def realisations_save(
+    *, unit: WorkUnit, year: int, month: int, rows: list[RowInput], user, today: date | None = None
+) -> tuple[list[MonthlyRealisation], list[Conflict]]:
+    """Saves a month's realisations: every changed row or none.
+
+    A row whose stored version differs from the version its page was opened on is a conflict:
+    nothing is written, and the caller shows what the other person saved. Editing a submitted
+    or approved month sends it back to draft. The number of queries does not depend on the
+    number of rows (bulk writes, with their history).
+    """
+    today = today or date.today()
+    ensure_unlocked(unit, year, [month])
+    ids = [r.indicator.pk for r in rows]
+    existing = {
+        (r.indicator_id, r.month): r
+        for r in MonthlyRealisation.objects.select_for_update(of=("self",))
+        .select_related("updated_by")
+        .filter(indicator_id__in=ids)
+    }
+    changed, created, conflicts = [], [], []
+    errors: dict[str, list] = {}
+    for row in rows:
+        current = existing.get((row.indicator.pk, month))
+        if current is not None and row.version is not None and current.version != row.version:
+            conflicts.append(Conflict(row.indicator, month, current))
+            continue
+        if current is not None and (
+            current.physical_pct == row.physical_pct
+            and current.activities_done == row.activities_done
+            and current.value_to_date == row.value_to_date
+        ):
+            continue
+        others = {
+            m: r.physical_pct
+            for (i, m), r in existing.items()
+            if i == row.indicator.pk and m != month
+        }
+        try:
+            _not_in_future(row.indicator, year, month, today)
+            validate_cumulative(row.indicator, month, row.physical_pct, others)
+        except ValidationError as exc:
+            errors[str(row.indicator.pk)] = exc.messages
+            continue
+        obj = current or MonthlyRealisation(indicator=row.indicator, month=month, version=0)
+        obj.physical_pct = row.physical_pct
+        obj.activities_done = row.activities_done
+        obj.value_to_date = row.value_to_date
+        obj.status = MonthlyRealisation.Status.DRAFT
+        obj.return_reason = ""
+        obj.version = (obj.version or 0) + 1
+        obj.updated_by = user
+        (changed if current else created).append(obj)
+    if conflicts:
+        return [], conflicts
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    for obj in changed + created:
+        obj.updated_at = now
+    if changed:
+        bulk_update_with_history(
+            changed,
+            MonthlyRealisation,
+            [
+                "physical_pct",
+                "activities_done",
+                "value_to_date",
+                "status",
+                "return_reason",
+                "version",
+                "updated_by",
+                "updated_at",
+            ],
+            default_user=user,
+        )
+    if created:
+        bulk_create_with_history(created, MonthlyRealisation, default_user=user)
+    return changed + created, []
+
+
+def _month_rows(unit: WorkUnit, year: int, month: int, indicators: list[Indicator] | None = None):
+    qs = MonthlyRealisation.objects.select_for_update().filter(
+        indicator__goal__agreement__unit=unit, indicator__goal__agreement__year=year, month=month
+    )
+    if indicators is not None:
+        qs = qs.filter(indicator__in=indicators)
+    return list(qs)
+
+
+def _set_status(rows, status: str, user, reason: str = "") -> int:
+    now = timezone.now()
+    for r in rows:
+        r.status = status
+        r.return_reason = reason
+        r.updated_by = user
+        r.updated_at = now
+        r.version += 1
+    if rows:
+        bulk_update_with_history(
+            rows,
+            MonthlyRealisation,
+            ["status", "return_reason", "updated_by", "updated_at", "version"],
+            default_user=user,
+        )
+    return len(rows)
+
+
+@transaction.atomic
+def month_submit(
+    *, unit: WorkUnit, year: int, month: int, user, indicators: list[Indicator]
+) -> int:
+    """Submits the month's draft or returned rows of the given indicators for approval."""
+    ensure_unlocked(unit, year, [month])
+    rows = [
+        r for r in _month_rows(unit, year, month, indicators) if r.status in ("draft", "returned")
+    ]
+    return _set_status(rows, MonthlyRealisation.Status.SUBMITTED, user)
+
+
+@transaction.atomic
+def month_return(*, unit: WorkUnit, year: int, month: int, user, reason: str) -> int:
+    """The head returns the month's submitted rows with a reason the planner will see."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Alasan pengembalian wajib diisi."})
+    ensure_unlocked(unit, year, [month])
+    rows = [r for r in _month_rows(unit, year, month) if r.status in ("submitted", "approved")]
+    return _set_status(rows, MonthlyRealisation.Status.RETURNED, user, reason.strip())
+
+
+@transaction.atomic
+def month_approve(*, unit: WorkUnit, year: int, month: int, user) -> tuple[int, bool]:
+    """The head approves the month's submitted rows; approving the last month of a quarter
+    also approves the quarter's other submitted months and locks the quarter."""
+    ensure_unlocked(unit, year, [month])
+    months = [month]
+    locks = month % 3 == 0
+    if locks:
+        months = [month - 2, month - 1, month]
+    count = 0
+    for m in months:
+        rows = [r for r in _month_rows(unit, year, m) if r.status == "submitted"]
+        count += _set_status(rows, MonthlyRealisation.Status.APPROVED, user)
+    if locks:
+        lock, _ = QuarterLock.objects.get_or_create(
+            unit=unit, year=year, quarter=quarter_of(month), defaults={"locked_by": user}
+        )
+        lock.locked, lock.locked_by, lock.reason = True, user, ""
+        lock.save()
+    return count, locks
+
+
+@transaction.atomic
+def quarter_unlock(*, unit: WorkUnit, year: int, quarter: int, user, reason: str) -> None:
+    """Opens a locked quarter for corrections; the reason and who did it are recorded."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Alasan membuka kunci wajib diisi."})
+    lock = (
+        QuarterLock.objects.select_for_update()
+        .filter(unit=unit, year=year, quarter=quarter)
+        .first()
+    )
+    if lock is None or not lock.locked:
+        raise ValidationError("Triwulan ini tidak terkunci.")
+    lock.locked, lock.locked_by, lock.reason = False, user, reason.strip()
+    lock.save()
+
+
+@transaction.atomic
+def evidence_add(
+    *,
+    realisation: MonthlyRealisation,
+    unit: WorkUnit,
+    file=None,
+    url: str = "",
+    description: str = "",
+    user,
+) -> Evidence:
+    ensure_unlocked(unit, realisation.indicator.goal.agreement.year, [realisation.month])
+    evidence = Evidence(
+        realisation=realisation, file=file or "", url=url, description=description, uploaded_by=user
+    )
+    evidence.full_clean()
+    evidence.save()
+    return evidence

@@ -1,0 +1,158 @@
+"""The quarterly report as an Excel workbook: one sheet per report table ("Tabel 3.7"), the same
+cells as the PDF with numbers as numbers (number formats, not text), frozen header rows,
+column widths fitted to the content, and A4 print settings (landscape for wide tables, header
+rows repeated on every printed page)."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from django.utils import translation
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reports.exporters.base import Exporter, register
+from reports.exporters.html_export import REPORT_LANGUAGE
+from reports.report_document import build_document
+
+if TYPE_CHECKING:
+    from reports.quarterly import QuarterlyReport
+    from reports.report_tables import Cell, Table
+
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEAD_FILL = PatternFill("solid", fgColor="DCE6F1")
+GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
+BOLD = Font(bold=True)
+MAX_WIDTH, MIN_WIDTH = 60, 6
+
+
+def _place(ws: Worksheet, rows: list[list[Cell]], first_row: int, style) -> int:
+    """Writes rows of cells with their row/column spans (as an HTML table lays them out) from
+    first_row; returns the next free row."""
+    taken: set[tuple[int, int]] = set()
+    r = first_row
+    for cells in rows:
+        c = 1
+        for cell in cells:
+            while (r, c) in taken:
+                c += 1
+            target = ws.cell(row=r, column=c, value=cell.xlsx_value)
+            style(target, cell)
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken.add((r + dr, c + dc))
+                    if dr or dc:
+                        ws.cell(row=r + dr, column=c + dc).border = BORDER
+            if cell.rowspan > 1 or cell.colspan > 1:
+                ws.merge_cells(
+                    start_row=r,
+                    start_column=c,
+                    end_row=r + cell.rowspan - 1,
+                    end_column=c + cell.colspan - 1,
+                )
+            c += cell.colspan
+        r += 1
+    return r
+
+
+def _head_style(target, cell: Cell) -> None:
+    target.font = BOLD
+    target.fill = HEAD_FILL
+    target.border = BORDER
+    target.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _body_style(row_cls: str):
+    def style(target, cell: Cell) -> None:
+        target.border = BORDER
+        if cell.xlsx_format and cell.value is not None:
+            target.number_format = cell.xlsx_format
+        horizontal = "right" if cell.is_number else ("center" if "center" in cell.cls else None)
+        target.alignment = Alignment(
+            vertical="top", wrap_text=not cell.is_number, horizontal=horizontal
+        )
+        if row_cls in ("total", "group", "self"):
+            target.font = BOLD
+        if row_cls == "group":
+            target.fill = GROUP_FILL
+
+    return style
+
+
+def _widths(table: Table) -> list[float]:
+    """Column widths (characters) from the longest unwrapped content of unmerged cells."""
+    longest = [0] * table.ncols
+    for cells in [*table.head[-1:], *(row.cells for row in table.rows)]:
+        if len(cells) != table.ncols or any(c.colspan > 1 for c in cells):
+            continue
+        for i, cell in enumerate(cells):
+            text = cell.text
+            words = max((len(w) for w in text.split()), default=0)
+            longest[i] = max(
+                longest[i], min(len(text), MAX_WIDTH) if cell.is_number else len(text), words
+            )
+    return [max(MIN_WIDTH, min(MAX_WIDTH, n * 1.1 + 2)) for n in longest]
+
+
+def write_table(ws: Worksheet, table: Table) -> None:
+    ws.cell(row=1, column=1, value=table.caption).font = Font(bold=True, size=12)
+    body_row = _place(ws, table.head, 3, _head_style)
+    for group in table.groups:
+        for row in group:
+            body_row = _place(ws, [row.cells], body_row, _body_style(row.cls))
+    for i, width in enumerate(_widths(table), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    head_end = 2 + len(table.head)
+    ws.freeze_panes = ws.cell(row=head_end + 1, column=1)
+    ws.print_title_rows = f"3:{head_end}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    wide = table.landscape or table.ncols > 6
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if wide else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+
+
+def build_workbook(report: QuarterlyReport) -> Workbook:
+    with translation.override(REPORT_LANGUAGE):
+        doc = build_document(report)
+    wb = Workbook()
+    info = wb.active
+    info.title = "Laporan"
+    lines = [
+        ("Laporan PP 39", report.unit.name),
+        ("Kode unit", report.unit.code),
+        ("Tahun anggaran", report.year),
+        ("Triwulan", f"{doc.words['quarter']} ({doc.words['months']})"),
+    ]
+    for r, (label, value) in enumerate(lines, start=1):
+        info.cell(row=r, column=1, value=label).font = BOLD
+        info.cell(row=r, column=2, value=value)
+    info.cell(row=len(lines) + 2, column=1, value="Daftar tabel").font = BOLD
+    for r, table in enumerate(doc.tables, start=len(lines) + 3):
+        info.cell(row=r, column=1, value=table.sheet_name)
+        info.cell(row=r, column=2, value=table.title)
+    info.column_dimensions["A"].width = 18
+    info.column_dimensions["B"].width = 90
+    for table in doc.tables:
+        write_table(wb.create_sheet(table.sheet_name), table)
+    return wb
+
+
+@register
+class XlsxExporter(Exporter):
+    identifier = "xlsx"
+    verbose_name = "Excel"
+    extension = "xlsx"
+    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    def render_bytes(self, report: QuarterlyReport) -> bytes:
+        buf = io.BytesIO()
+        build_workbook(report).save(buf)
+        return buf.getvalue()

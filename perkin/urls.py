@@ -8,5 +8,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("perkin.entry_urls")),
+    path("", include("budget.urls")),
     path("", include("reports.urls")),
 ]

@@ -134,6 +134,7 @@ def entry(request: HttpRequest, code: str, year: int, month: int) -> HttpRespons
         "items": items,
         "can_edit": bool(editable) and not locked,
         "is_head": access.is_head(user, unit),
+        "show_money": access.is_planner(user, unit) or access.is_head(user, unit),
         "locked": locked,
         "quarter": quarter_of(month),
         "returned": returned,

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from budget import views
+
+app_name = "budget"
+
+urlpatterns = [
+    path(
+        "u/<str:code>/isi/<int:year>/<int:month>/unduh.xlsx",
+        views.download_month,
+        name="download_month",
+    ),
+    path("u/<str:code>/isi/<int:year>/unduh.xlsx", views.download_year, name="download_year"),
+    path("u/<str:code>/impor/<int:year>/", views.import_workbook, name="import"),
+    path("u/<str:code>/impor/<int:year>/terapkan/", views.apply_workbook, name="apply"),
+    path("u/<str:code>/keuangan/<int:year>/<int:month>/", views.money_month, name="money"),
+]

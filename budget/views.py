@@ -1,0 +1,215 @@
+"""The month's workbook (download, import with preview, apply) and the month's money facts
+(output spending, PNBP receipts, service outputs) entered in the browser."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from budget import workbook
+from budget.facts import NO, OUTPUT, RECEIPT, SERVICE, YES, load_scope
+from budget.workbook import ImportResult, validate_rows
+from perkin import access
+from perkin.models import WorkUnit
+from perkin.services import MONTHS, locked_quarters, quarter_of
+
+SESSION_KEY = "perkin-imports"
+
+
+def _entry_unit(request: HttpRequest, code: str) -> WorkUnit:
+    unit = access.get_unit_for_user(request.user, code)
+    access.require(access.can_enter_data(request.user, unit))
+    return unit
+
+
+def _xlsx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=workbook.XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def download_month(request: HttpRequest, code: str, year: int, month: int) -> HttpResponse:
+    unit = _entry_unit(request, code)
+    if not 1 <= month <= 12:
+        raise Http404
+    content = workbook.export_workbook(unit, year, [month], request.user)
+    return _xlsx(content, f"isian-{unit.code.lower()}-{year}-{month:02d}.xlsx")
+
+
+@login_required
+def download_year(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    unit = _entry_unit(request, code)
+    content = workbook.export_workbook(unit, year, list(range(1, 13)), request.user)
+    return _xlsx(content, f"isian-{unit.code.lower()}-{year}.xlsx")
+
+
+def _stash(request, unit, year, content: bytes) -> str:
+    """Keeps the uploaded file between preview and apply, outside static/, for this user."""
+    token = uuid.uuid4().hex
+    folder = Path(settings.MEDIA_ROOT) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{token}.xlsx").write_bytes(content)
+    stash = request.session.get(SESSION_KEY, {})
+    stash[token] = {"unit": unit.code, "year": year}
+    request.session[SESSION_KEY] = stash
+    return token
+
+
+def _unstash(request, token: str, unit: WorkUnit) -> tuple[bytes, int]:
+    entry = request.session.get(SESSION_KEY, {}).get(token)
+    path = Path(settings.MEDIA_ROOT) / "imports" / f"{token}.xlsx"
+    if not entry or entry["unit"] != unit.code or not token.isalnum() or not path.exists():
+        raise Http404("Pratinjau impor tidak ditemukan; unggah ulang berkasnya.")
+    return path.read_bytes(), entry["year"]
+
+
+def _forget(request, token: str) -> None:
+    stash = request.session.get(SESSION_KEY, {})
+    stash.pop(token, None)
+    request.session[SESSION_KEY] = stash
+    (Path(settings.MEDIA_ROOT) / "imports" / f"{token}.xlsx").unlink(missing_ok=True)
+
+
+@login_required
+def import_workbook(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """Upload a filled workbook: errors (sheet, row, column, message) or a preview."""
+    unit = _entry_unit(request, code)
+    ctx = {"unit": unit, "year": year, "result": None, "token": None}
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            ctx["file_error"] = "Pilih berkas Excel (.xlsx) untuk diunggah."
+            return render(request, "budget/import.html", ctx, status=400)
+        head = upload.read(4)
+        upload.seek(0)
+        problem = workbook.check_file(upload.name, upload.size, head)
+        if problem:
+            ctx["result"] = ImportResult(errors=[workbook.RowError("", None, "", problem)])
+            return render(request, "budget/import.html", ctx, status=400)
+        content = upload.read()
+        result = workbook.parse_import(content, unit=unit, year=year, user=request.user)
+        ctx["result"] = result
+        if not result.ok:
+            return render(request, "budget/import.html", ctx, status=400)
+        if result.writes:
+            ctx["token"] = _stash(request, unit, year, content)
+    return render(request, "budget/import.html", ctx)
+
+
+@login_required
+@require_POST
+def apply_workbook(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    unit = _entry_unit(request, code)
+    token = request.POST.get("token", "")
+    content, stashed_year = _unstash(request, token, unit)
+    result = workbook.apply_import(content, unit=unit, year=stashed_year, user=request.user)
+    if not result.ok:
+        return render(
+            request,
+            "budget/import.html",
+            {"unit": unit, "year": year, "result": result, "token": None},
+            status=409,
+        )
+    _forget(request, token)
+    messages.success(
+        request,
+        f"Impor selesai: {len(result.writes)} baris diperbarui dari {result.rows_read} baris dibaca.",
+    )
+    return redirect("budget:import", code=unit.code, year=stashed_year)
+
+
+MONEY_KINDS = (OUTPUT, RECEIPT, SERVICE)
+
+
+@login_required
+def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpResponse:
+    """Spending and physical % per output, PNBP receipts per line and service outputs for a
+    month, validated by the same rules as the workbook import."""
+    unit = access.get_unit_for_user(request.user, code)
+    if not (access.is_planner(request.user, unit) or access.is_head(request.user, unit)):
+        raise PermissionDenied("Halaman ini untuk perencana dan kepala unit.")
+    if not 1 <= month <= 12:
+        raise Http404
+    scope = load_scope(unit, year)
+    locked = quarter_of(month) in locked_quarters(unit, year)
+    can_edit = access.is_planner(request.user, unit) and not locked
+    result = None
+    posted: dict[str, str] = {}
+    status = 200
+    if request.method == "POST":
+        access.require(access.is_planner(request.user, unit))
+        if locked:
+            messages.error(request, f"{MONTHS[month]} {year} sudah dikunci; perubahan ditolak.")
+            status = 409
+        else:
+            posted = {k: v for k, v in request.POST.items() if "|" in k}
+            result = ImportResult()
+            for kind in MONEY_KINDS:
+                validate_rows(
+                    kind,
+                    _page_rows(kind, scope, month, request.POST),
+                    scope=scope,
+                    user=request.user,
+                    result=result,
+                )
+            if result.ok:
+                saved = workbook.write_rows(result.writes, user=request.user)
+                messages.success(
+                    request,
+                    f"Tersimpan {saved} baris untuk {MONTHS[month]} {year}."
+                    if saved
+                    else "Tidak ada perubahan untuk disimpan.",
+                )
+                return redirect("budget:money", code=unit.code, year=year, month=month)
+            status = 400
+    rows = workbook.page_rows(scope, month)
+    if result is not None and not result.ok:  # show what the user typed, not the stored values
+        for slug, items in rows.items():
+            for r in items:
+                for name in ("spent", "physical_pct", "amount", "count", "is_refund"):
+                    key = f"{slug}|{r['key']}|{name}"
+                    if key in request.POST:
+                        r[name] = (
+                            request.POST[key] == YES if name == "is_refund" else request.POST[key]
+                        )
+    ctx = {
+        "unit": unit,
+        "year": year,
+        "month": month,
+        "month_name": MONTHS[month],
+        "rows": rows,
+        "locked": locked,
+        "can_edit": can_edit,
+        "result": result,
+        "posted": posted,
+        "yes": YES,
+        "no": NO,
+        "kinds": MONEY_KINDS,
+        "prev": (year, month - 1) if month > 1 else (year - 1, 12),
+        "next": (year, month + 1) if month < 12 else (year + 1, 1),
+    }
+    return render(request, "budget/money.html", ctx, status=status)
+
+
+def _page_rows(kind, scope, month, post) -> list[tuple[int, dict]]:
+    """The page's inputs for one kind as rows shaped like workbook rows."""
+    out = []
+    for number, key in enumerate(workbook.page_keys(kind, scope), start=1):
+        cells = {
+            c.header: post.get(f"{kind.slug}|{key}|{c.name}")
+            for c in kind.columns
+            if c.role in ("value", "version")
+        }
+        cells[kind.columns[0].header] = key
+        cells["Bulan"] = month
+        out.append((number, cells))
+    return out

@@ -1,0 +1,640 @@
+"""The month (or year) as an Excel workbook prepared for entry, and its import.
+
+Import is all or nothing: the file is checked (type, size, sheets, columns), every row is
+read and validated against the same rules as the entry pages, and only when no row has an
+error are the changes shown for confirmation and then written in one transaction, each with
+its history. Rows of a locked month, unknown keys, duplicates and stale versions are errors.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import openpyxl
+from django.db import transaction
+from django.utils import timezone
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from budget.facts import (
+    MONTH_KINDS,
+    NO,
+    OUTPUT,
+    REALISATION,
+    RECEIPT,
+    SERVICE,
+    YES,
+    CellError,
+    Kind,
+    Scope,
+    load_scope,
+)
+from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
+from perkin import access
+from perkin.models import MonthlyRealisation, WorkUnit
+from perkin.services import MONTHS, locked_quarters, quarter_of
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+INSTRUCTIONS = "Petunjuk"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class RowError:
+    sheet: str
+    row: int | None
+    column: str
+    message: str
+
+
+@dataclass
+class Write:
+    """One row to write: the object (new or existing) and its new values."""
+
+    kind: Kind
+    sheet_row: int
+    label: str
+    obj: Any
+    values: dict[str, Any]
+    old: dict[str, Any]
+
+
+@dataclass
+class ImportResult:
+    errors: list[RowError] = field(default_factory=list)
+    writes: list[Write] = field(default_factory=list)
+    rows_read: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def kinds_for(user, unit: WorkUnit) -> list[Kind]:
+    """Planners get every sheet; a PIC only the realisations of their team."""
+    if access.is_planner(user, unit):
+        return list(MONTH_KINDS)
+    return [k for k in MONTH_KINDS if not k.planner_only]
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+def _export_rows(kind: Kind, scope: Scope, months: list[int], user) -> list[list]:
+    rows = []
+    if kind is REALISATION:
+        for ind in scope.indicators.values():
+            if not access.can_edit_indicator(user, ind, scope.unit):
+                continue
+            for m in months:
+                r = scope.realisations.get((ind.pk, m))
+                step = scope.plan.get((ind.pk, m))
+                rows.append(
+                    [
+                        ind.code,
+                        m,
+                        ind.name,
+                        step.interim_target_pct if step else None,
+                        step.planned_activities if step else "",
+                        r.physical_pct if r else None,
+                        r.activities_done if r else "",
+                        r.value_to_date if r else None,
+                        r.version if r else 0,
+                    ]
+                )
+    elif kind is OUTPUT:
+        for code, item in scope.outputs.items():
+            if item.level != "kro":
+                continue
+            for m in months:
+                o = scope.output_rows.get((item.pk, m))
+                rows.append(
+                    [
+                        code,
+                        m,
+                        item.name,
+                        o.spent if o else None,
+                        o.physical_pct if o else None,
+                        o.version if o else 0,
+                    ]
+                )
+    elif kind is RECEIPT:
+        for code, line in scope.lines.items():
+            for m in months:
+                r = scope.receipts.get((line.pk, m))
+                rows.append(
+                    [
+                        code,
+                        m,
+                        line.name,
+                        r.amount if r else None,
+                        (YES if r.is_refund else NO) if r else (YES if line.is_refund_line else NO),
+                        r.version if r else 0,
+                    ]
+                )
+    elif kind is SERVICE:
+        for code, k in scope.service_kinds.items():
+            for m in months:
+                o = scope.services.get((k.pk, m))
+                rows.append(
+                    [
+                        code,
+                        m,
+                        k.name,
+                        k.unit_of_measure,
+                        o.count if o else None,
+                        o.version if o else 0,
+                    ]
+                )
+    return rows
+
+
+def export_workbook(unit: WorkUnit, year: int, months: list[int], user) -> bytes:
+    scope = load_scope(unit, year)
+    wb = openpyxl.Workbook()
+    info = wb.active
+    info.title = INSTRUCTIONS
+    period = MONTHS[months[0]] if len(months) == 1 else f"{MONTHS[months[0]]}-{MONTHS[months[-1]]}"
+    lines = [
+        f"Lembar isian {unit.display_name}, {period} {year}",
+        "",
+        "Cara mengisi:",
+        "1. Isi hanya kolom berlatar putih. Kolom abu-abu (kode, bulan, uraian, versi) terkunci dan "
+        "tidak boleh diubah; baris dikenali dari kode dan bulannya.",
+        "2. Angka desimal boleh ditulis dengan koma (85,5). Persentase 0 sampai 100.",
+        "3. Realisasi fisik bersifat kumulatif: tidak boleh turun dari bulan sebelumnya.",
+        "4. PNBP: pengembalian diisi sebagai angka negatif dengan kolom Pengembalian = Ya.",
+        "5. Jangan menambah lembar atau kolom. Baris kosong diabaikan.",
+        "6. Unggah kembali berkas ini di Perkin (menu Impor Excel). Anda akan melihat pratinjau "
+        "perubahan; tidak ada yang tersimpan sebelum Anda menekan Terapkan. Bila ada satu baris "
+        "yang salah, tidak ada yang diimpor dan daftar kesalahan (lembar, baris, kolom) ditampilkan.",
+        "7. Bulan pada triwulan yang sudah dikunci tidak dapat diubah.",
+        "",
+        f"Diunduh {timezone.localtime():%d-%m-%Y %H:%M} oleh {user.get_username()}.",
+    ]
+    for i, text in enumerate(lines, start=1):
+        info.cell(row=i, column=1, value=text)
+    info.column_dimensions["A"].width = 120
+    info["A1"].font = Font(bold=True, size=13)
+    grey = PatternFill("solid", fgColor="DDDDDD")
+    for kind in kinds_for(user, unit):
+        ws = wb.create_sheet(kind.sheet)
+        ws.append(kind.headers)
+        for row in _export_rows(kind, scope, months, user):
+            ws.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        ws.freeze_panes = "A2"
+        last = ws.max_row
+        for idx, col in enumerate(kind.columns, start=1):
+            letter = openpyxl.utils.get_column_letter(idx)
+            ws.column_dimensions[letter].width = col.width
+            header = ws.cell(row=1, column=idx)
+            header.font = Font(bold=True)
+            header.alignment = Alignment(wrap_text=True, vertical="top")
+            editable = col.role == "value"
+            for r in range(2, last + 1):
+                cell = ws.cell(row=r, column=idx)
+                cell.protection = Protection(locked=not editable)
+                if not editable:
+                    cell.fill = grey
+                if col.number_format:
+                    cell.number_format = col.number_format
+                if col.type == "text" and col.width >= 30:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if editable and last >= 2:
+                rng = f"{letter}2:{letter}{last}"
+                if col.choices:
+                    dv = DataValidation(
+                        type="list", formula1='"' + ",".join(col.choices) + '"', allow_blank=True
+                    )
+                elif col.type == "decimal" and col.minimum is not None and col.maximum is not None:
+                    dv = DataValidation(
+                        type="decimal",
+                        operator="between",
+                        formula1=str(col.minimum),
+                        formula2=str(col.maximum),
+                        allow_blank=True,
+                    )
+                elif col.type == "int" and col.minimum is not None:
+                    dv = DataValidation(
+                        type="whole",
+                        operator="greaterThanOrEqual",
+                        formula1=str(col.minimum),
+                        allow_blank=True,
+                    )
+                else:
+                    dv = None
+                if dv is not None:
+                    dv.error = f"{col.header}: nilai tidak sah."
+                    dv.errorTitle = "Isian ditolak"
+                    dv.showErrorMessage = True
+                    ws.add_data_validation(dv)
+                    dv.add(rng)
+        ws.protection.sheet = True
+        ws.protection.formatColumns = False
+        ws.protection.formatRows = False
+        ws.print_title_rows = "1:1"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+def check_file(name: str, size: int, head: bytes) -> str | None:
+    """Why the file cannot be imported, or None."""
+    if not name.lower().endswith(".xlsx"):
+        return "Berkas harus berformat Excel .xlsx."
+    if size > MAX_IMPORT_BYTES:
+        return f"Ukuran berkas {size / 1024 / 1024:.1f} MB melebihi batas 5 MB."
+    if not head.startswith(b"PK\x03\x04"):
+        return "Isi berkas bukan workbook Excel (.xlsx) yang sah."
+    return None
+
+
+def read_workbook(content: bytes) -> dict[str, list[tuple[int, list]]] | str:
+    """Sheets as {title: [(row number, cell values)]}, or an error message."""
+    try:
+        # openpyxl parses the XML with defusedxml when it is installed (it is a dependency)
+        wb = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+        return "Berkas tidak dapat dibaca sebagai workbook Excel (.xlsx)."
+    sheets = {}
+    for ws in wb.worksheets:
+        rows = []
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            rows.append((number, list(values)))
+        sheets[ws.title] = rows
+    wb.close()
+    return sheets
+
+
+def parse_import(content: bytes, *, unit: WorkUnit, year: int, user) -> ImportResult:
+    """Reads and validates a workbook; nothing is written."""
+    result = ImportResult()
+    sheets = read_workbook(content)
+    if isinstance(sheets, str):
+        result.errors.append(RowError("", None, "", sheets))
+        return result
+    allowed = {k.sheet: k for k in kinds_for(user, unit)}
+    known = {k.sheet for k in MONTH_KINDS}
+    tables: dict[Kind, list[tuple[int, dict[str, Any]]]] = {}
+    for title, rows in sheets.items():
+        if title == INSTRUCTIONS:
+            continue
+        if title not in allowed:
+            why = (
+                "hanya perencana yang dapat mengimpor lembar ini"
+                if title in known
+                else "lembar tidak dikenal"
+            )
+            result.errors.append(RowError(title, None, "", f"Lembar '{title}' ditolak: {why}."))
+            continue
+        kind = allowed[title]
+        if not rows:
+            continue
+        header = [str(h).strip() if h is not None else "" for h in rows[0][1]]
+        while header and not header[-1]:
+            header.pop()
+        unknown = [h for h in header if h not in kind.headers]
+        missing = [h for h in kind.headers if h not in header]
+        for h in unknown:
+            result.errors.append(RowError(title, 1, h or "(kosong)", "Kolom tidak dikenal."))
+        for h in missing:
+            result.errors.append(RowError(title, 1, h, "Kolom wajib tidak ada."))
+        if unknown or missing:
+            continue
+        data = []
+        for number, values in rows[1:]:
+            cells = dict(zip(header, values, strict=False))
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
+                continue
+            data.append((number, cells))
+        tables[kind] = data
+    if result.errors:
+        return result
+    scope = load_scope(unit, year)
+    for kind, data in tables.items():
+        validate_rows(kind, data, scope=scope, user=user, result=result)
+    if result.errors:
+        result.writes = []
+    return result
+
+
+def validate_rows(
+    kind: Kind, data: list[tuple[int, dict[str, Any]]], *, scope: Scope, user, result: ImportResult
+) -> None:
+    """Checks one kind's rows (from a sheet or a page) and collects what would change."""
+    locked = locked_quarters(scope.unit, scope.year)
+    seen: dict[tuple, int] = {}
+    cumulative: dict[int, dict[int, tuple[Decimal, int]]] = defaultdict(dict)
+    for number, cells in data:
+        result.rows_read += 1
+        parsed: dict[str, Any] = {}
+        bad = False
+        for col in kind.columns:
+            if col.role == "info":
+                continue
+            try:
+                parsed[col.name] = col.read(
+                    cells.get(col.header), enforce_required=col.role == "key"
+                )
+            except CellError as exc:
+                result.errors.append(RowError(kind.sheet, number, col.header, str(exc)))
+                bad = True
+        if bad:
+            continue
+        key = tuple(parsed[k] for k in kind.key_names)
+        if key in seen:
+            result.errors.append(
+                RowError(
+                    kind.sheet,
+                    number,
+                    kind.columns[0].header,
+                    f"Baris ganda: {key[0]} bulan {key[1]} sudah ada di baris {seen[key]}.",
+                )
+            )
+            continue
+        seen[key] = number
+        month = parsed["month"]
+        resolved = _resolve(kind, parsed, scope, user, number, result)
+        if resolved is None:
+            continue
+        obj, label, values = resolved
+        if not obj.pk and all(v in (None, "") for v in values.values() if not isinstance(v, bool)):
+            continue  # an empty row for a month not entered yet
+        old = {name: getattr(obj, name) if obj.pk else None for name in values}
+        if obj.pk and all(_same(old[n], values[n]) for n in values):
+            continue  # unchanged (also in a locked month)
+        if quarter_of(month) in locked:
+            result.errors.append(
+                RowError(
+                    kind.sheet,
+                    number,
+                    "Bulan",
+                    f"{MONTHS[month]} {scope.year} sudah dikunci; perubahan pada baris ini ditolak.",
+                )
+            )
+            continue
+        current_version = obj.version if obj.pk else 0
+        if parsed.get("version") not in (None, current_version):
+            who = (
+                obj.updated_by.get_username()
+                if getattr(obj, "updated_by", None)
+                else "pengguna lain"
+            )
+            result.errors.append(
+                RowError(
+                    kind.sheet,
+                    number,
+                    "Versi",
+                    f"{label} telah diubah oleh {who} sejak lembar diunduh "
+                    f"(versi {parsed['version']}, sekarang {current_version}); unduh ulang.",
+                )
+            )
+            continue
+        missing = [
+            c.header for c in kind.value_columns if c.required and values.get(c.name) in (None, "")
+        ]
+        if missing:
+            result.errors.append(
+                RowError(kind.sheet, number, missing[0], f"{missing[0]} wajib diisi.")
+            )
+            continue
+        if kind is RECEIPT:
+            if values["amount"] < 0 and not values["is_refund"]:
+                result.errors.append(
+                    RowError(
+                        kind.sheet,
+                        number,
+                        "Jumlah (Rp)",
+                        "Jumlah negatif hanya untuk pengembalian (kolom Pengembalian = Ya).",
+                    )
+                )
+                continue
+            if values["is_refund"] and values["amount"] > 0:
+                result.errors.append(
+                    RowError(
+                        kind.sheet,
+                        number,
+                        "Jumlah (Rp)",
+                        "Pengembalian diisi sebagai angka negatif atau nol.",
+                    )
+                )
+                continue
+        if kind is REALISATION:
+            cumulative[obj.indicator_id][month] = (values["physical_pct"], number)
+        result.writes.append(Write(kind, number, label, obj, values, old))
+    if kind is REALISATION:
+        _check_cumulative(scope, cumulative, result)
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, Decimal) or isinstance(b, Decimal):
+        return a is not None and b is not None and Decimal(a) == Decimal(b)
+    return (a or "") == (b or "") if isinstance(a, str) or isinstance(b, str) else a == b
+
+
+def _resolve(kind, parsed, scope: Scope, user, number, result):
+    month = parsed["month"]
+    if kind is REALISATION:
+        ind = scope.indicators.get(str(parsed["indicator"]))
+        if ind is None:
+            result.errors.append(
+                RowError(
+                    kind.sheet,
+                    number,
+                    "Kode indikator",
+                    f"Kode indikator '{parsed['indicator']}' tidak dikenal untuk {scope.year}.",
+                )
+            )
+            return None
+        if not access.can_edit_indicator(user, ind, scope.unit):
+            result.errors.append(
+                RowError(
+                    kind.sheet,
+                    number,
+                    "Kode indikator",
+                    f"Indikator {ind.code} bukan tanggung jawab tim Anda.",
+                )
+            )
+            return None
+        obj = scope.realisations.get((ind.pk, month)) or MonthlyRealisation(
+            indicator=ind, month=month, version=0
+        )
+        values = {k: parsed[k] for k in ("physical_pct", "activities_done", "value_to_date")}
+        return obj, f"{ind.code} {MONTHS[month]}", values
+    if kind is OUTPUT:
+        item = scope.outputs.get(str(parsed["item"]))
+        if item is None:
+            result.errors.append(
+                RowError(
+                    kind.sheet,
+                    number,
+                    "Kode output",
+                    f"Kode output '{parsed['item']}' tidak ada di DIPA {scope.year}.",
+                )
+            )
+            return None
+        obj = scope.output_rows.get((item.pk, month)) or OutputRealisation(
+            item=item, month=month, period_start_month=month, version=0
+        )
+        return (
+            obj,
+            f"{parsed['item']} {MONTHS[month]}",
+            {"spent": parsed["spent"], "physical_pct": parsed["physical_pct"]},
+        )
+    if kind is RECEIPT:
+        line = scope.lines.get(str(parsed["line"]))
+        if line is None:
+            result.errors.append(
+                RowError(
+                    kind.sheet,
+                    number,
+                    "Kode jenis",
+                    f"Kode jenis PNBP '{parsed['line']}' tidak dikenal.",
+                )
+            )
+            return None
+        obj = scope.receipts.get((line.pk, month)) or RevenueReceipt(
+            line=line, year=scope.year, month=month, period_start_month=month, version=0
+        )
+        is_refund = bool(parsed["is_refund"]) if parsed["is_refund"] is not None else False
+        return (
+            obj,
+            f"{line.name} {MONTHS[month]}",
+            {"amount": parsed["amount"], "is_refund": is_refund},
+        )
+    kind_obj = scope.service_kinds.get(str(parsed["kind"]))
+    if kind_obj is None:
+        result.errors.append(
+            RowError(
+                kind.sheet,
+                number,
+                "Kode layanan",
+                f"Kode layanan '{parsed['kind']}' tidak dikenal.",
+            )
+        )
+        return None
+    obj = scope.services.get((kind_obj.pk, month)) or ServiceOutput(
+        kind=kind_obj, year=scope.year, month=month, period_start_month=month, version=0
+    )
+    return obj, f"{kind_obj.name} {MONTHS[month]}", {"count": parsed["count"]}
+
+
+def _check_cumulative(
+    scope: Scope, imported: dict[int, dict[int, tuple]], result: ImportResult
+) -> None:
+    """Physical % must not decrease across months, counting stored and imported values."""
+    for indicator_id, months in imported.items():
+        values = {
+            m: r.physical_pct for (i, m), r in scope.realisations.items() if i == indicator_id
+        }
+        values.update({m: v for m, (v, _) in months.items()})
+        best, best_month = None, None
+        for m in sorted(values):
+            v = values[m]
+            if best is not None and v < best and m in months:
+                code = next(i.code for i in scope.indicators.values() if i.pk == indicator_id)
+                result.errors.append(
+                    RowError(
+                        REALISATION.sheet,
+                        months[m][1],
+                        "Realisasi fisik (%)",
+                        f"Realisasi fisik kumulatif {code} {MONTHS[m]} ({v}) lebih rendah dari "
+                        f"{MONTHS[best_month]} ({best}); isi antara {best} dan 100.",
+                    )
+                )
+            if best is None or v >= best:
+                best, best_month = v, m
+
+
+@transaction.atomic
+def apply_import(content: bytes, *, unit: WorkUnit, year: int, user) -> ImportResult:
+    """Validates again (data may have changed since the preview) and writes every change, or
+    nothing when any row fails."""
+    result = parse_import(content, unit=unit, year=year, user=user)
+    if result.ok:
+        write_rows(result.writes, user=user)
+    return result
+
+
+@transaction.atomic
+def write_rows(writes: list[Write], *, user) -> int:
+    """Writes validated rows, each with a new version and its history (who, when, old, new)."""
+    now = timezone.now()
+    for w in writes:
+        obj = w.obj
+        for name, value in w.values.items():
+            setattr(obj, name, value)
+        obj.version = (obj.version or 0) + 1
+        obj.updated_by = user
+        obj.updated_at = now
+        if isinstance(obj, MonthlyRealisation):
+            obj.status = MonthlyRealisation.Status.DRAFT
+            obj.return_reason = ""
+        obj._history_user = user
+        obj.save()
+    return len(writes)
+
+
+def page_keys(kind: Kind, scope: Scope) -> list[str]:
+    if kind is OUTPUT:
+        return [code for code, item in scope.outputs.items() if item.level == "kro"]
+    if kind is RECEIPT:
+        return list(scope.lines)
+    if kind is SERVICE:
+        return list(scope.service_kinds)
+    return [code for code in scope.indicators]
+
+
+def page_rows(scope: Scope, month: int) -> dict[str, list[dict]]:
+    """The month's money facts for the entry page, one list per kind."""
+    out: dict[str, list[dict]] = {"output": [], "pnbp": [], "layanan": []}
+    for code in page_keys(OUTPUT, scope):
+        item = scope.outputs[code]
+        o = scope.output_rows.get((item.pk, month))
+        out["output"].append(
+            {
+                "key": code,
+                "name": item.name,
+                "obj": o,
+                "spent": o.spent if o else None,
+                "physical_pct": o.physical_pct if o else None,
+                "version": o.version if o else 0,
+            }
+        )
+    for code in page_keys(RECEIPT, scope):
+        line = scope.lines[code]
+        r = scope.receipts.get((line.pk, month))
+        out["pnbp"].append(
+            {
+                "key": code,
+                "name": line.name,
+                "obj": r,
+                "amount": r.amount if r else None,
+                "is_refund": r.is_refund if r else line.is_refund_line,
+                "version": r.version if r else 0,
+            }
+        )
+    for code in page_keys(SERVICE, scope):
+        k = scope.service_kinds[code]
+        o = scope.services.get((k.pk, month))
+        out["layanan"].append(
+            {
+                "key": code,
+                "name": k.name,
+                "unit_of_measure": k.unit_of_measure,
+                "obj": o,
+                "count": o.count if o else None,
+                "version": o.version if o else 0,
+            }
+        )
+    return out

@@ -1,0 +1,225 @@
+"""The month's workbook: prepared for entry, and imported all or nothing with a per-row
+error report, a preview and an apply that records history."""
+
+import html as htmllib
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from budget.models import RevenueReceipt, ServiceOutput
+from perkin.models import MonthlyRealisation
+from reports.quarterly import build_quarterly_report
+
+pytestmark = pytest.mark.django_db
+
+DOWNLOAD = "/u/BSPJI-PLG/isi/2024/11/unduh.xlsx"
+IMPORT = "/u/BSPJI-PLG/impor/2024/"
+
+
+def download(client, url=DOWNLOAD):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    return openpyxl.load_workbook(io.BytesIO(response.content))
+
+
+def upload(client, wb, name="isian.xlsx", url=IMPORT):
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    buffer.seek(0)
+    buffer.name = name
+    return client.post(url, {"file": buffer})
+
+
+def find_row(ws, first, month):
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value == first and row[1].value == month:
+            return row
+    raise AssertionError(f"{first} {month} not in {ws.title}")
+
+
+def col(ws, header):
+    return [c.value for c in ws[1]].index(header)
+
+
+def test_workbook_is_prepared_for_entry(client, planner):
+    client.force_login(planner)
+    wb = download(client)
+    assert wb.sheetnames == ["Petunjuk", "Realisasi", "Output", "PNBP", "Layanan"]
+    ws = wb["Realisasi"]
+    assert ws.freeze_panes == "A2" and ws.protection.sheet
+    row = find_row(ws, "III.3", 11)
+    assert row[0].protection.locked and row[1].protection.locked
+    assert not row[col(ws, "Realisasi fisik (%)")].protection.locked
+    assert row[col(ws, "Realisasi fisik (%)")].value == 90
+    assert ws.max_row == 1 + 15  # one row per indicator for November
+    pnbp = wb["PNBP"]
+    formulas = [dv.formula1 for dv in pnbp.data_validations.dataValidation]
+    assert '"Ya,Tidak"' in formulas
+    assert (
+        find_row(wb["Output"], "6077.AEC", 11)[
+            col(wb["Output"], "Realisasi keuangan bulan ini (Rp)")
+        ].number_format
+        == "#,##0"
+    )
+    assert "Cara mengisi" in " ".join(str(c.value) for c in wb["Petunjuk"]["A"])
+
+
+def test_pic_gets_only_their_teams_realisations(client):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="pic"))
+    wb = download(client)
+    assert wb.sheetnames == ["Petunjuk", "Realisasi"]
+    codes = {r[0].value for r in wb["Realisasi"].iter_rows(min_row=2)}
+    assert codes == {"I.1", "II.1", "II.2", "III.1"}
+
+
+def test_unchanged_workbook_changes_nothing(client, planner):
+    client.force_login(planner)
+    response = upload(client, download(client))
+    assert response.status_code == 200
+    assert "tidak ada perubahan" in response.content.decode()
+
+
+def test_one_bad_row_imports_nothing_and_shows_that_row(client, planner):
+    client.force_login(planner)
+    wb = download(client)
+    ws = wb["Realisasi"]
+    good = find_row(ws, "I.1", 11)
+    good[col(ws, "Realisasi kegiatan")].value = "Diubah lewat Excel"
+    bad = find_row(ws, "II.3", 11)
+    bad[col(ws, "Realisasi fisik (%)")].value = 140
+    bad_row = bad[0].row
+    services = wb["Layanan"]
+    find_row(services, "PENGUJIAN", 11)[col(services, "Jumlah")].value = 200
+    before = MonthlyRealisation.history.count(), ServiceOutput.objects.count()
+    response = upload(client, wb)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Impor ditolak" in html
+    assert f"<td>Realisasi</td><td>{bad_row}</td><td>Realisasi fisik (%)</td>" in html
+    assert "harus antara 0 dan 100" in html
+    assert (MonthlyRealisation.history.count(), ServiceOutput.objects.count()) == before
+    assert (
+        MonthlyRealisation.objects.get(indicator__goal__number=1, month=11).activities_done
+        != "Diubah lewat Excel"
+    )
+
+
+def test_corrected_workbook_previews_applies_and_the_report_shows_it(client, planner, demo_unit):
+    client.force_login(planner)
+    wb = download(client)
+    ws = wb["Realisasi"]
+    find_row(ws, "I.1", 11)[col(ws, "Realisasi kegiatan")].value = "Diubah lewat Excel"
+    services = wb["Layanan"]
+    find_row(services, "PENGUJIAN", 11)[col(services, "Jumlah")].value = 200
+    pnbp = wb["PNBP"]
+    row = find_row(pnbp, "KALIBRASI", 11)
+    row[col(pnbp, "Jumlah (Rp)")].value = "10.000.000"
+    response = upload(client, wb)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Pratinjau perubahan" in html and "3 baris akan diperbarui" in html
+    assert RevenueReceipt.objects.get(
+        line__code="KALIBRASI", year=2024, month=11
+    ).amount == Decimal("9275000")
+    token = html.split('name="token" value="')[1].split('"')[0]
+    response = client.post(IMPORT + "terapkan/", {"token": token})
+    assert response.status_code == 302
+    receipt = RevenueReceipt.objects.get(line__code="KALIBRASI", year=2024, month=11)
+    assert (
+        receipt.amount == Decimal("10000000")
+        and receipt.version == 2
+        and receipt.updated_by == planner
+    )
+    assert receipt.history.first().history_user == planner
+    assert ServiceOutput.objects.get(kind__code="PENGUJIAN", year=2024, month=11).count == 200
+    report = build_quarterly_report(demo_unit, 2024, 4)
+    assert report.revenue.realisation == Decimal("5186827000") + Decimal("10000000") - Decimal(
+        "9275000"
+    )
+    assert report.services.current == 3801 + 200
+    # the token is single use
+    assert client.post(IMPORT + "terapkan/", {"token": token}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "mutate,message",
+    [
+        (lambda wb: wb.create_sheet("Catatan"), "Lembar 'Catatan' ditolak: lembar tidak dikenal."),
+        (
+            lambda wb: wb["Layanan"].cell(row=1, column=8, value="Keterangan"),
+            "Kolom tidak dikenal.",
+        ),
+        (lambda wb: setattr(wb["Layanan"]["E2"], "value", "banyak"), "Jumlah harus berupa angka"),
+        (lambda wb: wb["Layanan"].append([c.value for c in wb["Layanan"][2]]), "Baris ganda"),
+        (
+            lambda wb: setattr(wb["PNBP"]["D2"], "value", -5),
+            "Jumlah negatif hanya untuk pengembalian",
+        ),
+        (
+            lambda wb: setattr(wb["Realisasi"]["A2"], "value", "IX.9"),
+            "Kode indikator 'IX.9' tidak dikenal",
+        ),
+    ],
+)
+def test_bad_workbooks_are_refused_with_sheet_row_and_column(client, planner, mutate, message):
+    client.force_login(planner)
+    wb = download(client)
+    mutate(wb)
+    before = ServiceOutput.objects.count(), RevenueReceipt.objects.count()
+    response = upload(client, wb)
+    assert response.status_code == 400
+    assert message in htmllib.unescape(response.content.decode())
+    assert (ServiceOutput.objects.count(), RevenueReceipt.objects.count()) == before
+
+
+def test_not_an_xlsx_or_too_large_is_refused(client, planner):
+    client.force_login(planner)
+    fake = io.BytesIO(b"name,value\n1,2\n")
+    fake.name = "isian.xlsx"
+    assert "bukan workbook Excel" in client.post(IMPORT, {"file": fake}).content.decode()
+    csv = io.BytesIO(b"a,b")
+    csv.name = "isian.csv"
+    assert "harus berformat Excel .xlsx" in client.post(IMPORT, {"file": csv}).content.decode()
+    big = io.BytesIO(b"PK\x03\x04" + b"0" * (5 * 1024 * 1024 + 10))
+    big.name = "besar.xlsx"
+    assert "melebihi batas 5 MB" in client.post(IMPORT, {"file": big}).content.decode()
+
+
+def test_rows_of_a_locked_month_and_stale_versions_are_refused(client, planner):
+    client.force_login(planner)
+    wb = download(client, "/u/BSPJI-PLG/isi/2024/09/unduh.xlsx")
+    ws = wb["Realisasi"]
+    find_row(ws, "I.1", 9)[col(ws, "Realisasi kegiatan")].value = "Koreksi"
+    response = upload(client, wb)
+    assert "September 2024 sudah dikunci" in response.content.decode()
+    wb = download(client)
+    MonthlyRealisation.objects.filter(indicator__goal__number=1, month=11).update(version=7)
+    ws = wb["Realisasi"]
+    find_row(ws, "I.1", 11)[col(ws, "Realisasi kegiatan")].value = "Koreksi"
+    response = upload(client, wb)
+    assert "sejak lembar diunduh (versi 1, sekarang 7)" in response.content.decode()
+
+
+def test_cumulative_rule_applies_to_imports(client, planner):
+    client.force_login(planner)
+    wb = download(client)
+    ws = wb["Realisasi"]
+    find_row(ws, "I.1", 11)[col(ws, "Realisasi fisik (%)")].value = "70,5"
+    response = upload(client, wb)
+    assert (
+        "Realisasi fisik kumulatif I.1 November (70.50) lebih rendah dari Oktober (80.00)"
+        in response.content.decode()
+    )
+
+
+def test_workbook_urls_are_scoped_to_the_unit_and_role(client, other_planner, head):
+    client.force_login(other_planner)
+    for url in (DOWNLOAD, "/u/BSPJI-PLG/isi/2024/unduh.xlsx", IMPORT):
+        assert client.get(url).status_code == 404
+    client.force_login(head)
+    assert client.get(DOWNLOAD).status_code == 403

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PerkinConfig(AppConfig):
     name = "perkin"
     verbose_name = _("Perjanjian Kinerja")
+
+    def ready(self) -> None:
+        from perkin import signals  # noqa: F401

@@ -21,3 +21,26 @@ def test_demo_user_can_log_in(client):
     response = client.post("/accounts/login/", {"username": "kepala", "password": "perkin-demo"})
     assert response.status_code == 302
     assert response["Location"] == "/"
+
+
+def test_login_attempts_are_throttled(client):
+    for _ in range(5):
+        response = client.post("/accounts/login/", {"username": "kepala", "password": "salah"})
+        assert response.status_code == 200
+    response = client.post("/accounts/login/", {"username": "kepala", "password": "perkin-demo"})
+    assert response.status_code == 429
+    assert "Terlalu banyak percobaan masuk" in response.content.decode()
+
+
+def test_membership_role_sets_the_django_group(db):
+    from django.contrib.auth import get_user_model
+
+    from perkin.models import UnitMembership
+
+    user = get_user_model().objects.get(username="perencana")
+    assert list(user.groups.values_list("name", flat=True)) == ["Perencana"]
+    membership = UnitMembership.objects.get(user=user)
+    membership.role = UnitMembership.Role.HEAD
+    membership.save()
+    assert list(user.groups.values_list("name", flat=True)) == ["Kepala unit"]
+    assert user.has_perm("perkin.view_monthlyrealisation")

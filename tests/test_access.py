@@ -24,9 +24,11 @@ def test_demo_user_can_log_in(client):
 
 
 def test_login_attempts_are_throttled(client):
-    for _ in range(5):
+    for _ in range(4):
         response = client.post("/accounts/login/", {"username": "kepala", "password": "salah"})
         assert response.status_code == 200
+    response = client.post("/accounts/login/", {"username": "kepala", "password": "salah"})
+    assert response.status_code == 429  # the fifth failure locks
     response = client.post("/accounts/login/", {"username": "kepala", "password": "perkin-demo"})
     assert response.status_code == 429
     assert "Terlalu banyak percobaan masuk" in response.content.decode()

@@ -225,7 +225,11 @@ class Indicator(TimeStampedModel):
     )
     number = models.PositiveSmallIntegerField(_("nomor"))
     name = models.TextField(_("indikator kinerja"))
-    target = models.DecimalField(_("target"), **VALUE)
+    target = models.DecimalField(
+        _("target"),
+        validators=[MinValueValidator(Decimal("0.0001"), _("Target harus lebih dari 0."))],
+        **VALUE,
+    )
     unit = models.CharField(_("satuan"), max_length=40)
     direction = models.CharField(
         _("arah"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
@@ -514,7 +518,17 @@ class Measurement(TimeStampedModel):
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
     before_text = models.TextField(_("performansi sebelum"), blank=True)
     after_text = models.TextField(_("performansi sesudah"), blank=True)
-    before_value = models.DecimalField(_("nilai sebelum (A)"), null=True, blank=True, **VALUE)
+    before_value = models.DecimalField(
+        _("nilai sebelum (A)"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(
+                Decimal("0.0001"), _("Nilai sebelum (A) harus lebih dari 0 (pembagi persentase).")
+            )
+        ],
+        **VALUE,
+    )
     after_value = models.DecimalField(_("nilai sesudah (B)"), null=True, blank=True, **VALUE)
     measure_unit = models.CharField(_("satuan ukuran"), max_length=40, blank=True)
     stated_pct = models.DecimalField(

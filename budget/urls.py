@@ -14,6 +14,7 @@ urlpatterns = [
     path("u/<str:code>/impor/<int:year>/", views.import_workbook, name="import"),
     path("u/<str:code>/impor/<int:year>/terapkan/", views.apply_workbook, name="apply"),
     path("u/<str:code>/keuangan/<int:year>/<int:month>/", views.money_month, name="money"),
+    path("u/<str:code>/riwayat/<slug:kind>/<int:pk>/", views.history, name="history"),
     path("u/<str:code>/atur/<int:year>/", setup_views.setup_index, name="setup_index"),
     path(
         "u/<str:code>/atur/<int:year>/unduh.xlsx", setup_views.setup_download, name="setup_download"

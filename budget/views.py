@@ -16,9 +16,10 @@ from django.views.decorators.http import require_POST
 
 from budget import workbook
 from budget.facts import NO, OUTPUT, RECEIPT, SERVICE, YES, load_scope
+from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
 from budget.workbook import ImportResult, validate_rows
 from perkin import access
-from perkin.models import WorkUnit
+from perkin.models import MonthlyRealisation, WorkUnit
 from perkin.services import MONTHS, locked_quarters, quarter_of
 
 SESSION_KEY = "perkin-imports"
@@ -213,3 +214,48 @@ def _page_rows(kind, scope, month, post) -> list[tuple[int, dict]]:
         cells["Bulan"] = month
         out.append((number, cells))
     return out
+
+
+HISTORY_MODELS = {
+    "output": (OutputRealisation, "item__budget__unit", ("spent", "physical_pct", "version")),
+    "pnbp": (RevenueReceipt, "line__unit", ("amount", "is_refund", "version")),
+    "layanan": (ServiceOutput, "kind__unit", ("count", "version")),
+    "realisasi": (
+        MonthlyRealisation,
+        "indicator__goal__agreement__unit",
+        ("physical_pct", "activities_done", "value_to_date", "status", "version"),
+    ),
+}
+
+
+@login_required
+def history(request: HttpRequest, code: str, kind: str, pk: int) -> HttpResponse:
+    """Who changed a realisation, spending row or receipt, when, from what to what."""
+    unit = access.get_unit_for_user(request.user, code)
+    if kind not in HISTORY_MODELS:
+        raise Http404
+    model, unit_path, fields = HISTORY_MODELS[kind]
+    obj = model.objects.filter(pk=pk, **{unit_path: unit}).first()
+    if obj is None:
+        raise Http404("Data tidak ditemukan.")
+    records = list(
+        obj.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    rows, previous = [], None
+    for rec in records:
+        changes = [
+            (f, getattr(previous, f) if previous else None, getattr(rec, f))
+            for f in fields
+            if previous is None or getattr(previous, f) != getattr(rec, f)
+        ]
+        rows.append(
+            {
+                "when": rec.history_date,
+                "type": rec.get_history_type_display(),
+                "who": rec.history_user.get_username() if rec.history_user else "sistem",
+                "changes": changes,
+            }
+        )
+        previous = rec
+    rows.reverse()
+    return render(request, "budget/history.html", {"unit": unit, "obj": obj, "rows": rows})

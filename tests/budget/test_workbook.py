@@ -223,3 +223,35 @@ def test_workbook_urls_are_scoped_to_the_unit_and_role(client, other_planner, he
         assert client.get(url).status_code == 404
     client.force_login(head)
     assert client.get(DOWNLOAD).status_code == 403
+
+
+def test_money_page_saves_and_every_row_shows_its_history(client, planner, other_planner):
+    client.force_login(planner)
+    url = "/u/BSPJI-PLG/keuangan/2024/11/"
+    page = client.get(url)
+    assert page.status_code == 200
+    data = {"csrfmiddlewaretoken": "x"}
+    for slug, rows in page.context["rows"].items():
+        for r in rows:
+            data[f"{slug}|{r['key']}|version"] = str(r["version"])
+            for name in ("spent", "physical_pct", "amount", "count"):
+                if name in r and r[name] is not None:
+                    data[f"{slug}|{r['key']}|{name}"] = str(r[name])
+            if "is_refund" in r:
+                data[f"{slug}|{r['key']}|is_refund"] = "Ya" if r["is_refund"] else "Tidak"
+    data["pnbp|PELATIHAN|amount"] = "-5"  # negative without being a refund: refused, nothing saved
+    data["layanan|SAMPLING|count"] = "120"
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "Jumlah negatif hanya untuk pengembalian" in response.content.decode()
+    assert not ServiceOutput.objects.filter(kind__code="SAMPLING", year=2024, month=11).exists()
+    data["pnbp|PELATIHAN|amount"] = "50.000.000"
+    assert client.post(url, data).status_code == 302
+    receipt = RevenueReceipt.objects.get(line__code="PELATIHAN", year=2024, month=11)
+    assert receipt.amount == Decimal("50000000")
+    history = client.get(f"/u/BSPJI-PLG/riwayat/pnbp/{receipt.pk}/").content.decode()
+    assert "perencana" in history and "48680000" in history and "50000000" in history
+    client.force_login(other_planner)
+    assert client.get(f"/u/BSPJI-PLG/riwayat/pnbp/{receipt.pk}/").status_code == 404
+    assert client.get(f"/u/BSPJI-MDN/riwayat/pnbp/{receipt.pk}/").status_code == 404
+    assert client.get(url).status_code == 404

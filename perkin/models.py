@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -567,6 +568,18 @@ class Measurement(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.company}"
+
+    def clean(self) -> None:
+        errors = {}
+        has_values = self.before_value is not None or self.after_value is not None
+        if has_values and not self.measure_unit:
+            errors["measure_unit"] = _("Satuan ukuran wajib diisi bila nilai sebelum/sesudah diisi.")
+        if self.stated_pct is None and (self.before_value is None or self.after_value is None):
+            errors["stated_pct"] = _(
+                "Isi nilai sebelum (A) dan sesudah (B), atau persentase yang dinyatakan."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class FacilitatedCompany(TimeStampedModel):

@@ -46,3 +46,13 @@ def test_membership_role_sets_the_django_group(db):
     membership.save()
     assert list(user.groups.values_list("name", flat=True)) == ["Kepala unit"]
     assert user.has_perm("perkin.view_monthlyrealisation")
+
+
+def test_interface_is_indonesian_by_default_and_english_on_request(client, head):
+    client.force_login(head)
+    html = client.get("/u/BSPJI-PLG/?year=2024&q=4", HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    assert "Peringatan dini" in html and "Rp 5.186.827.000" in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/u/BSPJI-PLG/?year=2024&q=4").content.decode()
+    assert "Early warnings" in html and "Indicators achieved" in html
+    assert "Rp 5.186.827.000" in html  # numbers stay in Indonesian format

@@ -573,7 +573,9 @@ class Measurement(TimeStampedModel):
         errors = {}
         has_values = self.before_value is not None or self.after_value is not None
         if has_values and not self.measure_unit:
-            errors["measure_unit"] = _("Satuan ukuran wajib diisi bila nilai sebelum/sesudah diisi.")
+            errors["measure_unit"] = _(
+                "Satuan ukuran wajib diisi bila nilai sebelum/sesudah diisi."
+            )
         if self.stated_pct is None and (self.before_value is None or self.after_value is None):
             errors["stated_pct"] = _(
                 "Isi nilai sebelum (A) dan sesudah (B), atau persentase yang dinyatakan."

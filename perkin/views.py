@@ -179,7 +179,9 @@ def _save(request, unit, year, month, editable, rows):
     }
     if not all(f.is_valid() for f in forms.values()):
         bad = [ind.code for ind in editable if forms[ind.pk].errors]
-        messages.error(request, f"Tidak ada yang disimpan: periksa isian {', '.join(bad)} (ditandai merah).")
+        messages.error(
+            request, f"Tidak ada yang disimpan: periksa isian {', '.join(bad)} (ditandai merah)."
+        )
         return forms, 400
     inputs = [
         services.RowInput(

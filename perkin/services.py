@@ -24,6 +24,7 @@ from perkin.models import (
     QuarterLock,
     WorkUnit,
 )
+from perkin.signals import facts_bulk_changed
 
 MONTHS = [
     "",
@@ -212,6 +213,8 @@ def realisations_save(
         )
     if created:
         bulk_create_with_history(created, MonthlyRealisation, default_user=user)
+    if changed or created:
+        facts_bulk_changed.send(sender=MonthlyRealisation, unit_ids=[unit.pk])
     return changed + created, []
 
 
@@ -224,7 +227,7 @@ def _month_rows(unit: WorkUnit, year: int, month: int, indicators: list[Indicato
     return list(qs)
 
 
-def _set_status(rows, status: str, user, reason: str = "") -> int:
+def _set_status(rows, status: str, user, unit: WorkUnit, reason: str = "") -> int:
     now = timezone.now()
     for r in rows:
         r.status = status
@@ -239,6 +242,7 @@ def _set_status(rows, status: str, user, reason: str = "") -> int:
             ["status", "return_reason", "updated_by", "updated_at", "version"],
             default_user=user,
         )
+        facts_bulk_changed.send(sender=MonthlyRealisation, unit_ids=[unit.pk])
     return len(rows)
 
 
@@ -251,7 +255,7 @@ def month_submit(
     rows = [
         r for r in _month_rows(unit, year, month, indicators) if r.status in ("draft", "returned")
     ]
-    return _set_status(rows, MonthlyRealisation.Status.SUBMITTED, user)
+    return _set_status(rows, MonthlyRealisation.Status.SUBMITTED, user, unit)
 
 
 @transaction.atomic
@@ -261,7 +265,7 @@ def month_return(*, unit: WorkUnit, year: int, month: int, user, reason: str) ->
         raise ValidationError({"reason": "Alasan pengembalian wajib diisi."})
     ensure_unlocked(unit, year, [month])
     rows = [r for r in _month_rows(unit, year, month) if r.status in ("submitted", "approved")]
-    return _set_status(rows, MonthlyRealisation.Status.RETURNED, user, reason.strip())
+    return _set_status(rows, MonthlyRealisation.Status.RETURNED, user, unit, reason.strip())
 
 
 @transaction.atomic
@@ -276,7 +280,7 @@ def month_approve(*, unit: WorkUnit, year: int, month: int, user) -> tuple[int, 
     count = 0
     for m in months:
         rows = [r for r in _month_rows(unit, year, m) if r.status == "submitted"]
-        count += _set_status(rows, MonthlyRealisation.Status.APPROVED, user)
+        count += _set_status(rows, MonthlyRealisation.Status.APPROVED, user, unit)
     if locks:
         lock, _ = QuarterLock.objects.get_or_create(
             unit=unit, year=year, quarter=quarter_of(month), defaults={"locked_by": user}

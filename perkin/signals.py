@@ -2,9 +2,13 @@
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from perkin.models import UnitMembership
+
+# Bulk writes (bulk_update_with_history) send no post_save; services announce them here with
+# the ids of the units whose facts changed, so caches keyed on a unit's data can be refreshed.
+facts_bulk_changed = Signal()
 
 ROLE_GROUPS = {
     UnitMembership.Role.PLANNER: "Perencana",

@@ -212,13 +212,13 @@ def test_entry_page_query_counts_do_not_grow_with_indicators(
     with django_assert_num_queries(8):
         client.get(NOV)
     data = post_data(11, {indicators()[0].pk: {"physical_pct": "91"}})
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert client.post(NOV, data).status_code == 302
     _grow(demo_unit)
     with django_assert_num_queries(8):
         client.get(NOV)
     data = post_data(11, {i.pk: {"physical_pct": "95"} for i in indicators()[:6]})
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert client.post(NOV, data).status_code == 302
 
 
@@ -255,3 +255,20 @@ def test_evidence_upload_is_checked_and_served_only_to_the_unit(client, planner,
     client.force_login(other_planner)
     assert client.get(url).status_code == 404
     assert client.get(f"/u/BSPJI-MDN/bukti/{evidence.pk}/").status_code == 404
+
+
+def test_saving_a_month_raises_the_units_data_version(client, planner, demo_unit):
+    from reports.models import DataVersion
+
+    def version():
+        row = DataVersion.objects.filter(unit=demo_unit).first()
+        return row.version if row else 0
+
+    client.force_login(planner)
+    before = version()
+    client.post(NOV, post_data(11, {indicators()[0].pk: {"physical_pct": "91"}}))
+    after_save = version()
+    assert after_save > before
+    response = client.post(NOV, post_data(11, action="submit"))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert version() > after_save

@@ -39,6 +39,11 @@ def quarter_short(quarter: int) -> str:
     return f"TW {ROMAN[quarter]}"
 
 
+def ucfirst(text: str) -> str:
+    """The text with its first letter upper-cased (str.capitalize lowers the rest)."""
+    return text[:1].upper() + text[1:]
+
+
 def until_quarter(quarter: int) -> str:
     """'sampai dengan Triwulan III'."""
     return _("sampai dengan %(q)s") % {"q": quarter_label(quarter)}
@@ -259,7 +264,7 @@ def output_sentence(output: OutputRow, report: QuarterlyReport) -> str:
         "%(until)s total realisasi keuangan pada output ini adalah %(r)s dari target keuangan "
         "%(s)s, adapun realisasi fisiknya %(pr)s dari target fisik %(ps)s."
     ) % {
-        "until": until_quarter(report.quarter).capitalize(),
+        "until": ucfirst(until_quarter(report.quarter)),
         "r": percent(output.spending_pct),
         "s": percent(output.planned_financial_pct),
         "pr": percent(output.physical_pct),

@@ -1,6 +1,7 @@
 """Rendered report files (PDF, workbook) kept in ``ReportCache`` and reused until a fact behind
-them changes: the key is the data version of the unit and of its parent (see reports.signals)
-plus a fingerprint of the renderer's templates, stylesheet and code, never a time."""
+them changes: the key is the data version of the unit and of its parent (see reports.signals),
+the newest history id of its monthly realisations and a fingerprint of the renderer's
+templates, stylesheet and code; never a time."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 
-from perkin.models import WorkUnit
+from perkin.models import MonthlyRealisation, WorkUnit
 from reports.exporters import get_exporter
 from reports.models import DataVersion, ReportCache
 from reports.quarterly import build_quarterly_report
@@ -23,6 +25,7 @@ RENDERER_FILES = [
     "reports/narrative.py",
     "reports/charts_svg.py",
     "reports/report_document.py",
+    "reports/report_sentences.py",
     "reports/report_tables.py",
     "reports/report_tables_budget.py",
     "reports/report_tables_performance.py",
@@ -53,7 +56,8 @@ def renderer_fingerprint() -> str:
 
 
 def data_version(unit: WorkUnit) -> str:
-    """'<unit version>.<parent version>.<renderer>' (one query; creates missing rows)."""
+    """'<unit version>.<parent version>.<latest realisation history id>.<renderer>' (two
+    queries; creates missing version rows)."""
     ids = [unit.pk] + ([unit.parent_id] if unit.parent_id else [])
     versions = dict(DataVersion.objects.filter(unit_id__in=ids).values_list("unit_id", "version"))
     for pk in ids:
@@ -63,7 +67,12 @@ def data_version(unit: WorkUnit) -> str:
                     versions[pk] = DataVersion.objects.get_or_create(unit_id=pk)[0].version
             except IntegrityError:  # created concurrently
                 versions[pk] = DataVersion.objects.get(unit_id=pk).version
-    parts = [str(versions[pk]) for pk in ids] + [renderer_fingerprint()]
+    # Monthly realisations are also written in bulk (perkin.services: bulk_update_with_history),
+    # which sends no save signals; every such write still adds history rows, so the newest
+    # history id of the unit's realisations is part of the key.
+    history = MonthlyRealisation.history.filter(indicator__goal__agreement__unit=unit)
+    latest = history.aggregate(m=Max("history_id"))["m"] or 0
+    parts = [str(versions[pk]) for pk in ids] + [str(latest), renderer_fingerprint()]
     return ".".join(parts)
 
 

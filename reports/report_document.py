@@ -19,12 +19,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from reports import narrative as nv
+from reports import report_sentences as rs
 from reports import report_tables_budget as tb
 from reports import report_tables_performance as tp
 from reports import report_tables_support as ts
 from reports.charts_svg import composition_bar_chart
-from reports.formatting import percent, smart
-from reports.quarterly import MONTH_NAMES
 from reports.report_tables import Figure, Numbering, Table
 
 if TYPE_CHECKING:
@@ -52,8 +51,7 @@ class IndicatorSection:
     ind: IndicatorResult
     anchor: str
     result_sentence: SafeString
-    source_sentence: str
-    tables: list[Table]
+    tables: list[tuple[str, Table]]  # (the sentence that introduces it, table)
     companies: list[str]
     support_note: str
     physical_sentence: str
@@ -196,11 +194,11 @@ def build_document(report: QuarterlyReport) -> ReportDocument:
     doc.t["agreement"] = n.table(2, tp.agreement_table(report))
     if report.revenue.target is not None:
         doc.t["revenue_targets"] = n.table(2, tb.revenue_targets_table(report))
-    doc.sentences.update(_budget_sentences(report, doc))
+    doc.sentences.update(rs.budget_sentences(report, doc))
     if b is not None:
         initial = b.revisions[0].pagu if b.revisions else None
-        doc.funding_initial = funding_rows(b.initial_funding_sources, initial)
-        doc.funding_current = funding_rows(b.funding_sources, b.pagu)
+        doc.funding_initial = rs.funding_rows(b.initial_funding_sources, initial)
+        doc.funding_current = rs.funding_rows(b.funding_sources, b.pagu)
 
     # BAB III
     doc.t["action_plan"] = n.table(3, tp.action_plan_table(report))
@@ -212,7 +210,7 @@ def build_document(report: QuarterlyReport) -> ReportDocument:
     # BAB IV
     doc.t["all_indicators"] = n.table(4, tp.all_indicators_table(report))
     doc.t["overall"] = n.table(4, tb.overall_table(report, b))
-    doc.sentences.update(_closing_sentences(report, doc))
+    doc.sentences.update(rs.closing_sentences(report, doc))
     return doc
 
 
@@ -242,29 +240,30 @@ def _goal_section(report: QuarterlyReport, g: GoalResult, n: Numbering) -> GoalS
     return GoalSection(g, f"sasaran-{g.number}", intro, table, sections)
 
 
-def _support_tables(report: QuarterlyReport, ind: IndicatorResult) -> list[Table]:
+def _support_tables(report: QuarterlyReport, ind: IndicatorResult) -> list[tuple[str, Table]]:
+    """The indicator's supporting tables, each as (kind, table)."""
     basis = _growth_basis(report, ind)
-    tables: list[Table] = []
+    tables: list[tuple[str, Table]] = []
     if ind.method == "average_change" and ind.measurements:
-        tables.append(ts.measurements_table(report, ind))
+        tables.append(("computed", ts.measurements_table(report, ind)))
     elif ind.method == "growth" and basis == "revenue":
-        tables.append(tb.revenue_table(report))
+        tables.append(("computed", tb.revenue_table(report)))
     elif ind.method == "growth" and basis == "service_outputs":
-        tables.append(tb.services_table(report))
+        tables.append(("computed", tb.services_table(report)))
     elif ind.method == "survey_index" and ind.rows:
-        tables.append(ts.survey_table(report, ind))
+        tables.append(("computed", ts.survey_table(report, ind)))
     elif ind.method == "weighted_index" and ind.rows:
-        tables.append(ts.ipp_table(report, ind))
+        tables.append(("computed", ts.ipp_table(report, ind)))
     elif ind.method == "components_sum" and report.sakip_peers:
-        tables.append(ts.sakip_peers_table(report, ind))
+        tables.append(("sakip_peers", ts.sakip_peers_table(report, ind)))
     name = ind.name.lower()
     for word, kind in SUPPORT_BY_NAME:
         if word not in name:
             continue
         if kind == "trainings" and report.trainings:
-            tables.append(ts.trainings_table(report, ind))
+            tables.append((kind, ts.trainings_table(report, ind)))
         if kind == "financial_peers" and report.financial_peers:
-            tables.append(ts.financial_peers_table(report, ind))
+            tables.append((kind, ts.financial_peers_table(report, ind)))
     return tables
 
 
@@ -273,45 +272,21 @@ def _growth_basis(report: QuarterlyReport, ind: IndicatorResult) -> str:
     return next((i.growth_basis for i in indicators if i.pk == ind.pk), "")
 
 
-def _support_note(report: QuarterlyReport, ind: IndicatorResult) -> str:
-    if ind.method == "ratio" and ind.ratio:
-        r = ind.ratio
-        return _(
-            "Nilai ini dihitung dari %(nl)s sebesar %(n)s dibandingkan dengan %(dl)s sebesar %(d)s "
-            "(data sampai dengan bulan %(m)s)."
-        ) % {
-            "nl": r["numerator_label"] or _("pembilang"),
-            "n": smart(r["numerator"]),
-            "dl": r["denominator_label"] or _("penyebut"),
-            "d": smart(r["denominator"]),
-            "m": MONTH_NAMES[r["month"]],
-        }
-    if ind.method == "components_sum" and ind.rows:
-        parts = ", ".join(f"{r.label} {smart(r.value)}" for r in ind.rows)
-        return _("Nilai tersebut terdiri dari %(p)s, dengan kategori %(c)s.") % {
-            "p": parts,
-            "c": ind.category_code or "-",
-        }
-    if ind.method == "direct" and ind.last_value_month:
-        return _("Nilai ini adalah nilai yang dilaporkan pada bulan %(m)s.") % {
-            "m": MONTH_NAMES[ind.last_value_month]
-        }
-    return ""
-
-
 def _indicator_section(
     report: QuarterlyReport, ind: IndicatorResult, n: Numbering
 ) -> IndicatorSection:
-    tables = [n.table(3, t) for t in _support_tables(report, ind)]
+    tables = [
+        (rs.table_sentence(report, kind, n.table(3, t)), t)
+        for kind, t in _support_tables(report, ind)
+    ]
     companies = [f"{r.label} ({r.note})" if r.note else r.label for r in ind.rows]
     return IndicatorSection(
         ind=ind,
         anchor=f"ik-{ind.code.replace('.', '-')}",
         result_sentence=nv.realisation_sentence(ind, report),
-        source_sentence=nv.source_sentence(tables[0].number) if tables else "",
         tables=tables,
         companies=companies if ind.method == "count" else [],
-        support_note=_support_note(report, ind),
+        support_note=rs.support_note(report, ind),
         physical_sentence=nv.physical_sentence(ind, report),
         analysis=nv.strip_formulaic(ind.analysis),
         verdict_sentence=nv.verdict_sentence(ind, report),
@@ -340,117 +315,3 @@ def _programme_section(report, b, p: ProgrammeRow, n: Numbering) -> ProgrammeSec
         nv.strip_formulaic(p.obstacles),
         nv.strip_formulaic(p.recommendation),
     )
-
-
-def _budget_sentences(report: QuarterlyReport, doc: ReportDocument) -> dict[str, str]:
-    b = report.budget
-    unit, year = report.unit.display_name, report.year
-    out: dict[str, str] = {
-        "agreement_ref": _("Perjanjian kinerja %(u)s tahun %(y)s disajikan pada Tabel %(n)s.")
-        % {"u": unit, "y": year, "n": doc.t["agreement"].number},
-    }
-    if b is None:
-        return out
-    out["programmes"] = _(
-        "Program yang dilaksanakan oleh %(u)s pada tahun %(y)s terdiri dari %(c)s program, yaitu:"
-    ) % {"u": unit, "y": year, "c": nv.count_words(len(b.programmes))}
-    out["tree_intro"] = _(
-        "Rincian anggaran tahun %(y)s menurut program, kegiatan, KRO dan RO setelah revisi "
-        "ke-%(r)s disajikan pada Tabel %(n)s."
-    ) % {"y": year, "r": b.revision_number, "n": doc.t["budget_tree"].number}
-    out["types_intro"] = _(
-        "Komposisi anggaran kegiatan %(u)s berdasarkan jenis belanja seperti pada Tabel %(n)s."
-    ) % {"u": unit, "n": doc.t["spending_types"].number}
-    out["initial_pagu"] = _(
-        "Kegiatan %(u)s Tahun %(y)s didukung dengan pembiayaan dari APBN yang tercantum dalam "
-        "Daftar Isian Pelaksanaan Anggaran (DIPA) tahun %(y)s dengan jumlah pagu awal anggaran "
-        "sebesar %(p)s."
-    ) % {"u": report.unit.display_name, "y": report.year, "p": nv.rupiah_with_words(b.initial_pagu)}
-    out["revision_count"] = _(
-        "%(until)s telah dilakukan revisi anggaran sebanyak %(c)s kali, dengan rincian pada "
-        "Tabel %(t)s dan pagu per KRO setelah setiap revisi pada Tabel %(m)s."
-    ) % {
-        "until": nv.until_quarter(report.quarter).capitalize(),
-        "c": nv.count_words(b.revision_count),
-        "t": doc.t["revisions"].number,
-        "m": doc.t["revision_matrix"].number,
-    }
-    out["current_pagu"] = _("Adapun anggaran %(until)s yaitu %(p)s (revisi ke-%(r)s).") % {
-        "until": nv.until_quarter(report.quarter),
-        "p": nv.rupiah_with_words(b.pagu),
-        "r": b.revision_number,
-    }
-    if report.revenue.target is not None:
-        out["revenue_target"] = _(
-            "Target PNBP tahun %(y)s %(u)s sebesar %(t)s, dengan rincian target berdasarkan "
-            "layanan pada Tabel %(n)s."
-        ) % {
-            "y": report.year,
-            "u": report.unit.display_name,
-            "t": nv.rupiah_with_words(report.revenue.target),
-            "n": doc.t["revenue_targets"].number,
-        }
-    return out
-
-
-def funding_rows(rows, pagu) -> list:
-    """A funding split is printed only when it adds up to the pagu it splits: the report prints
-    no stated figure that contradicts a computed one (the check reports the difference)."""
-    total = nv.breakdown_total(rows)
-    return list(rows) if total is not None and total == pagu else []
-
-
-def _closing_sentences(report: QuarterlyReport, doc: ReportDocument) -> dict[str, str]:
-    b = report.budget
-    achieved, measured = report.achieved_count, report.measured_count
-    out = {
-        "action_plan_ref": _("Rencana aksi %(u)s TA %(y)s disajikan pada Tabel %(n)s.")
-        % {
-            "u": report.unit.display_name,
-            "y": report.year,
-            "n": doc.t["action_plan"].number,
-        },
-        "activities_intro": _(
-            "Kegiatan %(u)s %(until)s tahun %(y)s terdiri dari %(c)s kegiatan berikut."
-        )
-        % {
-            "u": report.unit.display_name,
-            "until": nv.until_quarter(report.quarter),
-            "y": report.year,
-            "c": nv.count_words(len(doc.programmes)),
-        },
-        "outputs_intro": _(
-            "Capaian kinerja output kegiatan %(u)s %(until)s TA %(y)s adalah sebagai berikut:"
-        )
-        % {
-            "u": report.unit.display_name,
-            "until": nv.until_quarter(report.quarter),
-            "y": report.year,
-        },
-        "indicators": _(
-            "%(until)s, dari %(n)s indikator kinerja sebanyak %(m)s indikator telah dapat diukur "
-            "dan %(a)s indikator mencapai target, dengan rata-rata capaian %(avg)s."
-        )
-        % {
-            "until": nv.until_quarter(report.quarter).capitalize(),
-            "n": nv.count_words(len(report.indicators)),
-            "m": nv.count_words(measured),
-            "a": nv.count_words(achieved),
-            "avg": percent(report.average_achievement_pct),
-        },
-    }
-    if b is not None:
-        out["financial"] = _(
-            "Berdasarkan data di atas, realisasi keuangan %(until)s sebesar %(r)s dari target "
-            "%(t)s (%(w)s target), sedangkan realisasi fisik sebesar %(pr)s dari target %(pt)s "
-            "(%(pw)s target)."
-        ) % {
-            "until": nv.until_quarter(report.quarter),
-            "r": percent(b.spending_pct),
-            "t": percent(b.planned_financial_pct),
-            "w": nv.achieved_word(b.spending_pct, b.planned_financial_pct),
-            "pr": percent(b.physical_pct),
-            "pt": percent(b.planned_physical_pct),
-            "pw": nv.achieved_word(b.physical_pct, b.planned_physical_pct),
-        }
-    return out

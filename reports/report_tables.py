@@ -15,6 +15,7 @@ from typing import Any
 
 from reports.formatting import DASH, number, percent, smart
 
+KEEP_ROWS = 12
 NUMERIC_KINDS = {"money", "int", "pct", "dec2", "smart"}
 # Excel number formats per kind (displayed with the reader's locale separators).
 XLSX_FORMATS = {
@@ -62,13 +63,17 @@ class Cell:
             out = date_id(v)
         else:  # pragma: no cover - guarded by the kinds above
             out = str(v)
-        return f"{out} {self.suffix}" if self.suffix else out
+        if not self.suffix:
+            return out
+        return out + self.suffix if self.suffix == "%" else f"{out} {self.suffix}"
 
     @property
     def css(self) -> str:
         classes = [self.cls] if self.cls else []
         if self.is_number:
             classes.append("num")
+            if self.suffix and self.suffix != "%":
+                classes.append("wrap")  # "1 Perusahaan" may take two lines
         return " ".join(classes)
 
     @property
@@ -88,7 +93,8 @@ class Cell:
     def xlsx_format(self) -> str | None:
         fmt = XLSX_FORMATS.get(self.kind)
         if fmt and self.suffix and self.value is not None:
-            return f'{fmt}" {self.suffix}"'
+            space = "" if self.suffix == "%" else " "
+            return f'{fmt}"{space}{self.suffix}"'
         return fmt
 
 
@@ -146,6 +152,11 @@ class Table:
     @property
     def sheet_name(self) -> str:
         return f"Tabel {self.number}"
+
+    @property
+    def keep(self) -> bool:
+        """Short tables are printed on one page when they fit (report.css: .keep)."""
+        return len(self.rows) <= KEEP_ROWS and not self.landscape
 
     @property
     def ncols(self) -> int:

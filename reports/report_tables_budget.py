@@ -27,7 +27,7 @@ REVISION_PARTS = 10  # revision columns per printed part of table 2.2
 def revisions_table(report: QuarterlyReport, b: BudgetResult) -> Table:
     head = [
         [
-            text(_("No")),
+            text("No"),
             text(_("Nama")),
             text(_("Pagu (Rp)")),
             text(_("Tanggal")),
@@ -119,7 +119,7 @@ def budget_tree_table(report: QuarterlyReport, b: BudgetResult) -> Table:
 
 
 def spending_types_table(report: QuarterlyReport, b: BudgetResult) -> Table:
-    head = [[text(_("No")), text(_("Jenis Belanja")), text(_("Pagu Anggaran (Rp)"))]]
+    head = [[text("No"), text(_("Jenis Belanja")), text(_("Pagu Anggaran (Rp)"))]]
     body = [
         [Row([text(i, cls="center"), text(f"{r.label} ({r.category})"), money(r.amount)])]
         for i, r in enumerate(b.spending_types, start=1)
@@ -143,7 +143,7 @@ def spending_types_table(report: QuarterlyReport, b: BudgetResult) -> Table:
 
 
 def revenue_targets_table(report: QuarterlyReport) -> Table:
-    head = [[text(_("No")), text(_("Jenis Penerimaan")), text(_("Target (Rp)"))]]
+    head = [[text("No"), text(_("Jenis Penerimaan")), text(_("Target (Rp)"))]]
     body: list[list[Row]] = []
     for g in revenue_groups(report):
         lines = [ln for ln in g["lines"] if ln.target is not None]
@@ -173,7 +173,7 @@ def revenue_table(report: QuarterlyReport) -> Table:
     rev = report.revenue
     head = [
         [
-            text(_("No")),
+            text("No"),
             text(_("Jenis Layanan Jasa")),
             text(_("PNBP %(y)s (Rp)") % {"y": p}),
             text(_("PNBP %(y)s (Rp)") % {"y": y}),
@@ -237,7 +237,7 @@ def services_table(report: QuarterlyReport) -> Table:
     s = report.services
     head = [
         [
-            text(_("No")),
+            text("No"),
             text(_("Jenis Layanan Jasa")),
             text(_("Satuan")),
             text(str(p)),
@@ -338,7 +338,7 @@ def outputs_table(report: QuarterlyReport, b: BudgetResult, p: ProgrammeRow) -> 
         _("Rincian output berdasarkan indikator pada kinerja kegiatan"),
         head,
         body,
-        [7, 27, 15, 9, 9, 9, 9, 15],
+        [7, 24, 15, 9, 9, 9, 9, 18],
         size="small",
     )
 

@@ -72,15 +72,24 @@ def agreement_table(report: QuarterlyReport) -> Table:
         % {"unit": report.unit.display_name, "year": report.year},
         head,
         body,
-        [6, 30, 5, 41, 8, 10],
+        [6, 28, 5, 40, 8, 13],
     )
 
 
-def _goal_lead(g: GoalResult, first: bool, rowspan: int) -> list[Cell]:
-    """The goal's number and text on its first indicator; blank continuation cells after."""
+def _goal_lead(g: GoalResult, first: bool) -> list[Cell]:
+    """The goal's number and text on its first indicator's first row, blank cells after."""
     if first:
-        return [text(g.number, rowspan=rowspan, cls="center"), text(g.text, rowspan=rowspan)]
-    return [text("", rowspan=rowspan, cls="cont"), text("", rowspan=rowspan, cls="cont")]
+        return [text(g.number, cls="center"), text(g.text)]
+    return [text("", cls="cont"), text("", cls="cont")]
+
+
+def _blank(n: int, ind: IndicatorResult) -> list[Cell]:
+    """Continuation cells under an indicator's first row, its code repeated in grey so a row
+    continued on the next page still says whose it is. The month rows carry no row spans, so
+    a page break between two of them leaves both parts of the table closed."""
+    cells = [text("", cls="cont") for _ in range(n)]
+    cells[2] = text(ind.code, cls="cont code")
+    return cells
 
 
 def action_plan_table(report: QuarterlyReport) -> Table:
@@ -102,13 +111,10 @@ def action_plan_table(report: QuarterlyReport) -> Table:
             rows = []
             for i in range(3):
                 lead = (
-                    _goal_lead(g, k == 0, 3)
-                    + [
-                        text(f"{ind.code} {ind.name}", rowspan=3),
-                        _value(ind.target, ind, rowspan=3),
-                    ]
+                    _goal_lead(g, k == 0)
+                    + [text(f"{ind.code} {ind.name}"), _value(ind.target, ind)]
                     if i == 0
-                    else []
+                    else _blank(4, ind)
                 )
                 steps = []
                 for q in range(4):
@@ -128,7 +134,7 @@ def action_plan_table(report: QuarterlyReport) -> Table:
         _("Rencana Aksi %(unit)s") % {"unit": report.unit.display_name},
         head,
         body,
-        [3, 9, 12, 6] + [5, 12.5] * 4,
+        [3, 8, 11, 6] + [4.5, 13.5] * 4,
         landscape=True,
         size="tiny",
     )
@@ -138,7 +144,7 @@ def achievement_table(report: QuarterlyReport, g: GoalResult) -> Table:
     until = _("Sampai %(q)s") % {"q": quarter_label(report.quarter)}
     head = [
         [
-            text(_("No"), rowspan=3),
+            text("No", rowspan=3),
             text(_("Sasaran Kegiatan"), rowspan=3),
             text(_("Indikator Kinerja"), rowspan=3),
             text(_("Target"), rowspan=3),
@@ -156,15 +162,15 @@ def achievement_table(report: QuarterlyReport, g: GoalResult) -> Table:
         for i, month in enumerate(report.months):
             m = ind.months[month - 1]
             lead = (
-                _goal_lead(g, k == 0, 3)
+                _goal_lead(g, k == 0)
                 + [
-                    text(f"{ind.code} {ind.name}", rowspan=3),
-                    _value(ind.target, ind, rowspan=3),
-                    _value(ind.realisation, ind, rowspan=3),
-                    pct(ind.achievement_pct, rowspan=3),
+                    text(f"{ind.code} {ind.name}"),
+                    _value(ind.target, ind),
+                    _value(ind.realisation, ind),
+                    pct(ind.achievement_pct),
                 ]
                 if i == 0
-                else []
+                else _blank(6, ind)
             )
             rows.append(
                 Row(
@@ -184,7 +190,7 @@ def achievement_table(report: QuarterlyReport, g: GoalResult) -> Table:
         % {"q": quarter_short(report.quarter), "year": report.year},
         head,
         body,
-        [3, 10, 13, 6.5, 6.5, 7, 5, 5, 19, 25],
+        [3, 10, 13, 6.5, 6.5, 7, 6, 6.5, 18, 23.5],
         landscape=True,
         size="small",
     )
@@ -193,7 +199,7 @@ def achievement_table(report: QuarterlyReport, g: GoalResult) -> Table:
 def all_indicators_table(report: QuarterlyReport) -> Table:
     head = [
         [
-            text(_("No"), rowspan=2),
+            text("No", rowspan=2),
             text(_("Sasaran Kegiatan"), rowspan=2),
             text(_("Indikator Kinerja"), colspan=2, rowspan=2),
             text(_("Target"), rowspan=2),
@@ -235,6 +241,6 @@ def all_indicators_table(report: QuarterlyReport) -> Table:
         _("Target dan Realisasi Perjanjian Kinerja %(q)s") % {"q": quarter_label(report.quarter)},
         head,
         body,
-        [5, 17, 7, 27, 10, 10, 10, 7, 7],
+        [5, 15, 6, 25, 11.5, 11.5, 10, 8, 8],
         size="small",
     )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from reports.report_tables import Row, Table, integer, pct, smart_cell, text
+from reports.report_tables import Row, Table, dec2, integer, pct, smart_cell, text
 
 if TYPE_CHECKING:
     from reports.quarterly import IndicatorResult, PeerRow, QuarterlyReport
@@ -31,7 +31,7 @@ def measurements_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
         what = ind.name
     head = [
         [
-            text(_("No")),
+            text("No"),
             text(_("Nama Perusahaan")),
             text(_("Jasa yang diberikan")),
             text(_("Performansi Sebelum")),
@@ -73,7 +73,7 @@ def measurements_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
 def survey_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
     head = [
         [
-            text(_("No")),
+            text("No"),
             text(_("Unsur Pelayanan")),
             text(_("Nilai Unsur")),
             text(_("Mutu Pelayanan")),
@@ -112,7 +112,7 @@ def trainings_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
 
     head = [
         [
-            text(_("No")),
+            text("No"),
             text(_("Nama Pelatihan")),
             text(_("Tanggal")),
             text(_("Penyelenggara")),
@@ -149,7 +149,7 @@ def trainings_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
 def ipp_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
     head = [
         [
-            text(_("No")),
+            text("No"),
             text(_("Aspek")),
             text(_("Indeks Aspek")),
             text(_("Bobot Aspek")),
@@ -203,7 +203,7 @@ def sakip_peers_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
         for i in range(1, 1 + max((len(p.components) for p in report.sakip_peers), default=0))
     ]
     head = [
-        [text(_("No")), text(_("Unit Kerja"))]
+        [text("No"), text(_("Unit Kerja"))]
         + [text(n) for n in names]
         + [text(_("Total Nilai")), text(_("Kategori")), text(_("Peringkat"))]
     ]
@@ -216,8 +216,8 @@ def sakip_peers_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
             group.append(
                 Row(
                     [text(i, cls="center"), text(p.name)]
-                    + [smart_cell(c) for c in comps[: len(names)]]
-                    + [smart_cell(p.total), text(p.category_code, cls="center"), integer(p.rank)],
+                    + [dec2(c) for c in comps[: len(names)]]
+                    + [dec2(p.total), text(p.category_code, cls="center"), integer(p.rank)],
                     cls="self" if p.is_self else "",
                 )
             )
@@ -237,7 +237,7 @@ def sakip_peers_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
 def financial_peers_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
     head = [
         [
-            text(_("No")),
+            text("No"),
             text(_("Satuan Kerja")),
             text(_("Nilai Laporan Keuangan")),
             text(_("Peringkat")),
@@ -249,7 +249,7 @@ def financial_peers_table(report: QuarterlyReport, ind: IndicatorResult) -> Tabl
         for i, p in enumerate(members, start=1):
             group.append(
                 Row(
-                    [text(i, cls="center"), text(p.name), smart_cell(p.total), integer(p.rank)],
+                    [text(i, cls="center"), text(p.name), dec2(p.total), integer(p.rank)],
                     cls="self" if p.is_self else "",
                 )
             )

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from perkin.access import get_unit_for_user
 from perkin.models import Agreement, MonthlyRealisation, WorkUnit
 from reports.exporters.html_export import REPORT_LANGUAGE
+from reports.narrative import quarter_label
 from reports.quarterly import build_quarterly_report
 from reports.report_cache import export_report
 from reports.report_document import build_document
@@ -32,20 +34,23 @@ def _int(value: str | None, low: int, high: int) -> int | None:
     return number if low <= number <= high else None
 
 
-def default_period(unit: WorkUnit, today: date | None = None) -> tuple[int, int]:
-    """The latest year with an agreement and its latest quarter with data; the current year
-    and quarter when there is none."""
+def default_period(
+    unit: WorkUnit, year: int | None = None, today: date | None = None
+) -> tuple[int, int]:
+    """(year, quarter) to show: the given year, else the latest year with an agreement; its
+    latest quarter with data, else the current quarter (the last one of a past year)."""
     today = today or date.today()
     current_quarter = (today.month + 2) // 3
-    year = Agreement.objects.filter(unit=unit).aggregate(y=Max("year"))["y"]
     if year is None:
-        return today.year, current_quarter
+        year = Agreement.objects.filter(unit=unit).aggregate(y=Max("year"))["y"]
+        if year is None:
+            return today.year, current_quarter
     last = MonthlyRealisation.objects.filter(
         indicator__goal__agreement__unit=unit, indicator__goal__agreement__year=year
     ).aggregate(m=Max("month"))["m"]
-    if last is None:
-        return year, current_quarter if year == today.year else 4
-    return year, (last + 2) // 3
+    if last is not None:
+        return year, (last + 2) // 3
+    return year, current_quarter if year == today.year else 4
 
 
 def _years(unit: WorkUnit, year: int) -> list[int]:
@@ -58,13 +63,16 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_for_user(request.user, code)
     year = _int(request.GET.get("year"), 2000, 2100)
     quarter = _int(request.GET.get("q"), 1, 4)
-    if year is None or quarter is None:
-        default_year, default_quarter = default_period(unit)
-        year = year or default_year
-        quarter = quarter or default_quarter
+    if quarter is None:
+        year, quarter = default_period(unit, year)
+    elif year is None:
+        year = default_period(unit)[0]
     quarterly = build_quarterly_report(unit, year, quarter)
-    with translation.override(REPORT_LANGUAGE):
+    with translation.override(REPORT_LANGUAGE):  # the report itself is always Indonesian
         doc = build_document(quarterly)
+        document_html = render_to_string(
+            "reports/pp39/_document.html", {"doc": doc, "report": quarterly}
+        )
     downloads = [
         (label, reverse("reports:report_download", args=[unit.code, year, quarter, fmt]))
         for fmt, label in DOWNLOADS
@@ -74,12 +82,10 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
         "year": year,
         "quarter": quarter,
         "years": _years(unit, year),
-        "quarters": [
-            (q, _("Triwulan %(q)s") % {"q": r})
-            for q, r in enumerate(["I", "II", "III", "IV"], start=1)
-        ],
+        "quarters": [(q, quarter_label(q)) for q in (1, 2, 3, 4)],
         "report": quarterly,
         "doc": doc,
+        "document_html": document_html,
         "findings": quarterly.checks,
         "error_count": sum(1 for f in quarterly.checks if f.severity == "error"),
         "downloads": downloads,

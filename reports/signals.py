@@ -6,13 +6,14 @@ and a lookup path from that key's model (one ``UPDATE ... WHERE unit_id IN (SELE
 Evaluations and units also raise the parent unit's version: sibling units' reports print them
 (tables 3.17 and 3.18). Category bands change every report. ``QuerySet.update`` and
 ``bulk_create`` send no signals; code that writes facts that way must call ``bump_units``.
+A unit's version row is created by its first change or its first cached report.
 """
 
 from __future__ import annotations
 
 from django.apps import apps
-from django.db import IntegrityError, transaction
-from django.db.models import F, Model, Q
+from django.db import connection
+from django.db.models import F, Model, QuerySet
 from django.db.models.signals import post_save, pre_delete
 
 from reports.models import DataVersion
@@ -66,66 +67,60 @@ WITH_PARENT: dict[str, tuple[str, str, str]] = {
 NOT_FACTS = {"perkin.UnitMembership"}  # who may read; changes no report
 
 
-def _unit_filter(instance: Model) -> Q:
+def _unit_sources(instance: Model) -> list:
+    """What names the units a change of instance touches: unit ids, or querysets of them."""
     label = instance._meta.label
-    if label == "perkin.EvaluationComponent":
-        own = Q(unit_id__in=_subquery("perkin.UnitEvaluation", instance.evaluation_id, "unit_id"))
-    elif label == "perkin.WorkUnit":
-        own = Q(unit_id=instance.pk)
-    elif label in WITH_PARENT:
-        own = Q(unit_id=instance.unit_id)
-    else:
-        spec = FACT_MODELS[label]
-        if spec is None:
-            return Q(unit_id=instance.unit_id)
-        attr, model, path = spec
-        return Q(unit_id__in=_subquery(model, getattr(instance, attr), path))
-    attr, model, path = WITH_PARENT[label]
-    return own | Q(unit_id__in=_subquery(model, getattr(instance, attr), path))
+    if label in WITH_PARENT:
+        attr, model, path = WITH_PARENT[label]
+        own = (
+            instance.pk
+            if label == "perkin.WorkUnit"
+            else instance.unit_id
+            if label == "perkin.UnitEvaluation"
+            else _subquery("perkin.UnitEvaluation", instance.evaluation_id, "unit_id")
+        )
+        return [own, _subquery(model, getattr(instance, attr), path)]
+    spec = FACT_MODELS[label]
+    if spec is None:
+        return [instance.unit_id]
+    attr, model, path = spec
+    return [_subquery(model, getattr(instance, attr), path)]
 
 
-def _subquery(model: str, pk, path: str):
-    return apps.get_model(model).objects.filter(pk=pk).values(path)
+def _subquery(model: str, pk, path: str) -> QuerySet:
+    return apps.get_model(model).objects.filter(pk=pk).annotate(uid=F(path)).values("uid")
 
 
-def bump_units(unit_filter: Q) -> None:
-    """Raises the versions of the units matching unit_filter (over DataVersion.unit_id): one
-    UPDATE when their rows exist."""
-    if DataVersion.objects.filter(unit_filter).update(version=F("version") + 1):
+def bump_units(source, *, create: bool = True) -> None:
+    """Raises the data version of the unit(s) named by source: a unit id, or a queryset of
+    one column 'uid'. One statement whether or not the unit has a version row yet (an upsert,
+    PostgreSQL and SQLite >= 3.24). create=False (deletions) only raises existing rows: a row
+    inserted while a unit is being deleted would be left pointing at it."""
+    if source is None:
         return
-    # No row yet (no report of the unit was ever keyed): create the rows, then raise them, so
-    # a report keyed meanwhile on a row a reader created is invalidated as well.
-    WorkUnit = apps.get_model("perkin", "WorkUnit")
-    ids = list(
-        WorkUnit.objects.filter(_as_workunit_filter(unit_filter)).values_list("pk", flat=True)
-    )
-    for pk in ids:
-        try:
-            with transaction.atomic():
-                DataVersion.objects.get_or_create(unit_id=pk)
-        except IntegrityError:  # created concurrently
-            pass
-    if ids:
+    if not create:
+        ids = source if isinstance(source, QuerySet) else [source]
         DataVersion.objects.filter(unit_id__in=ids).update(version=F("version") + 1)
+        return
+    table = connection.ops.quote_name(DataVersion._meta.db_table)
+    if isinstance(source, QuerySet):
+        inner, params = source.query.sql_with_params()
+        select = f"SELECT s.uid, 1 FROM ({inner}) s WHERE s.uid IS NOT NULL"
+    else:
+        select, params = "SELECT %s, 1 WHERE TRUE", (source,)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (unit_id, version) {select} "
+            f"ON CONFLICT (unit_id) DO UPDATE SET version = {table}.version + 1",
+            params,
+        )
 
 
-def _as_workunit_filter(q: Q) -> Q:
-    """The same filter over WorkUnit: unit_id -> pk."""
-    out = Q()
-    out.connector, out.negated = q.connector, q.negated
-    for child in q.children:
-        if isinstance(child, Q):
-            out.children.append(_as_workunit_filter(child))
-        else:
-            key, value = child
-            out.children.append((key.replace("unit_id", "pk", 1), value))
-    return out
-
-
-def fact_changed(sender, instance: Model, **kwargs) -> None:
+def fact_changed(sender, instance: Model, signal=None, **kwargs) -> None:
     if kwargs.get("raw"):  # loaddata: no lookups on half-loaded rows
         return
-    bump_units(_unit_filter(instance))
+    for source in _unit_sources(instance):
+        bump_units(source, create=signal is not pre_delete)
 
 
 def bands_changed(sender, instance: Model, **kwargs) -> None:

@@ -6,7 +6,7 @@ rows repeated on every printed page)."""
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils import translation
 from openpyxl import Workbook
@@ -28,35 +28,44 @@ HEAD_FILL = PatternFill("solid", fgColor="DCE6F1")
 GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
 BOLD = Font(bold=True)
 MAX_WIDTH, MIN_WIDTH = 60, 6
+PORTRAIT_LINE, LANDSCAPE_LINE = 110, 190  # characters across a printed A4 page
 
 
-def _place(ws: Worksheet, rows: list[list[Cell]], first_row: int, style) -> int:
-    """Writes rows of cells with their row/column spans (as an HTML table lays them out) from
-    first_row; returns the next free row."""
+def _grid(rows: list[list[Cell]]):
+    """(row offset, column, cell) of each cell, placed with its spans as an HTML table lays
+    it out (columns from 1)."""
     taken: set[tuple[int, int]] = set()
-    r = first_row
-    for cells in rows:
+    for r, cells in enumerate(rows):
         c = 1
         for cell in cells:
             while (r, c) in taken:
                 c += 1
-            target = ws.cell(row=r, column=c, value=cell.xlsx_value)
-            style(target, cell)
+            taken.update(
+                (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
+            )
+            yield r, c, cell
+            c += cell.colspan
+
+
+def _place(ws: Worksheet, rows: list[tuple[list[Cell], Any]], first_row: int) -> int:
+    """Writes rows of (cells, style) with their spans (merged cells) from first_row; returns
+    the next free row."""
+    styles = [style for _, style in rows]
+    for r, c, cell in _grid([cells for cells, _ in rows]):
+        row = first_row + r
+        styles[r](ws.cell(row=row, column=c, value=cell.xlsx_value), cell)
+        if cell.rowspan > 1 or cell.colspan > 1:
             for dr in range(cell.rowspan):
                 for dc in range(cell.colspan):
-                    taken.add((r + dr, c + dc))
                     if dr or dc:
-                        ws.cell(row=r + dr, column=c + dc).border = BORDER
-            if cell.rowspan > 1 or cell.colspan > 1:
-                ws.merge_cells(
-                    start_row=r,
-                    start_column=c,
-                    end_row=r + cell.rowspan - 1,
-                    end_column=c + cell.colspan - 1,
-                )
-            c += cell.colspan
-        r += 1
-    return r
+                        ws.cell(row=row + dr, column=c + dc).border = BORDER
+            ws.merge_cells(
+                start_row=row,
+                start_column=c,
+                end_row=row + cell.rowspan - 1,
+                end_column=c + cell.colspan - 1,
+            )
+    return first_row + len(rows)
 
 
 def _head_style(target, cell: Cell) -> None:
@@ -84,33 +93,49 @@ def _body_style(row_cls: str):
 
 
 def _widths(table: Table) -> list[float]:
-    """Column widths (characters) from the longest unwrapped content of unmerged cells."""
-    longest = [0] * table.ncols
-    for cells in [*table.head[-1:], *(row.cells for row in table.rows)]:
-        if len(cells) != table.ncols or any(c.colspan > 1 for c in cells):
+    """Column widths in characters: a number column fits its longest number; a text column
+    fits its content up to its share of a printable line (the table's relative widths), and
+    wraps beyond that. Headers only need their longest word."""
+    n = table.ncols
+    longest, words, numeric = [0] * n, [0] * n, [False] * n
+    head = len(table.head)
+    for r, c, cell in _grid([*table.head, *(row.cells for row in table.rows)]):
+        if cell.colspan > 1 or c > n:
             continue
-        for i, cell in enumerate(cells):
-            text = cell.text
-            words = max((len(w) for w in text.split()), default=0)
-            longest[i] = max(
-                longest[i], min(len(text), MAX_WIDTH) if cell.is_number else len(text), words
-            )
-    return [max(MIN_WIDTH, min(MAX_WIDTH, n * 1.1 + 2)) for n in longest]
+        i, text = c - 1, cell.text
+        words[i] = max(words[i], *(len(w) for w in text.split()), 0)
+        if r >= head:
+            longest[i] = max(longest[i], len(text))
+            numeric[i] = numeric[i] or cell.is_number
+    line = LANDSCAPE_LINE if _is_wide(table) else PORTRAIT_LINE
+    total = sum(table.widths) or 1
+    out = []
+    for i in range(n):
+        share = table.widths[i] / total * line
+        if numeric[i]:
+            width = max(longest[i], words[i])
+        else:
+            width = min(max(longest[i], words[i]), max(share, words[i]))
+        out.append(max(MIN_WIDTH, min(MAX_WIDTH, width + 2)))
+    return out
+
+
+def _is_wide(table: Table) -> bool:
+    return table.landscape or table.ncols > 6
 
 
 def write_table(ws: Worksheet, table: Table) -> None:
     ws.cell(row=1, column=1, value=table.caption).font = Font(bold=True, size=12)
-    body_row = _place(ws, table.head, 3, _head_style)
-    for group in table.groups:
-        for row in group:
-            body_row = _place(ws, [row.cells], body_row, _body_style(row.cls))
+    body_row = _place(ws, [(cells, _head_style) for cells in table.head], 3)
+    for group in table.groups:  # row spans stay within a group
+        body_row = _place(ws, [(row.cells, _body_style(row.cls)) for row in group], body_row)
     for i, width in enumerate(_widths(table), start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     head_end = 2 + len(table.head)
     ws.freeze_panes = ws.cell(row=head_end + 1, column=1)
     ws.print_title_rows = f"3:{head_end}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    wide = table.landscape or table.ncols > 6
+    wide = _is_wide(table)
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if wide else ws.ORIENTATION_PORTRAIT
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0

@@ -1,0 +1,156 @@
+"""The report page and the downloads: who may read them, what the page shows before export,
+the SQL it costs, and the cache that serves a file until a fact behind it changes."""
+
+from datetime import date
+
+import pytest
+from django.apps import apps
+
+from perkin.models import MonthlyRealisation, WorkUnit
+from reports.models import DataVersion, ReportCache
+from reports.report_cache import data_version
+from reports.report_views import default_period
+from reports.signals import FACT_MODELS, NOT_FACTS, WITH_PARENT
+
+pytestmark = pytest.mark.django_db
+
+URL = "/u/BSPJI-PLG/laporan/"
+REPORT_PAGE_QUERIES = 32
+
+
+@pytest.mark.parametrize("username", ["perencana", "kepala", "reviewer"])
+def test_readers_of_the_unit_see_the_report_and_its_findings(client, username, django_user_model):
+    client.force_login(django_user_model.objects.get(username=username))
+    response = client.get(URL, {"year": 2024, "q": 4})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="temuan"' in html and "FINANCIAL_PCT_DIFFERS" not in html
+    assert "Tabel 4.2 menyatakan realisasi keuangan 99,77%" in html  # a finding, shown
+    assert "Tabel 3.19 Rincian output" in html
+    assert "/u/BSPJI-PLG/laporan/unduh/2024/4.pdf" in html
+    assert "/u/BSPJI-PLG/laporan/unduh/2024/4.xlsx" in html
+
+
+def test_other_units_planner_gets_404(client, django_user_model):
+    client.force_login(django_user_model.objects.get(username="perencana_lain"))
+    assert client.get(URL).status_code == 404
+    assert client.get(URL + "unduh/2024/4.xlsx").status_code == 404
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(URL)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_report_page_query_count_is_pinned(client, django_user_model, django_assert_num_queries):
+    client.force_login(django_user_model.objects.get(username="perencana"))
+    with django_assert_num_queries(REPORT_PAGE_QUERIES):
+        response = client.get(URL, {"year": 2024, "q": 4})
+    assert response.status_code == 200
+
+
+def test_default_period_is_the_latest_year_and_quarter_with_data(client, demo_unit, planner):
+    assert default_period(demo_unit, today=date(2026, 2, 1)) == (2024, 4)
+    MonthlyRealisation.objects.filter(
+        indicator__goal__agreement__unit=demo_unit, month__gt=7
+    ).delete()
+    assert default_period(demo_unit, today=date(2026, 2, 1)) == (2024, 3)
+    empty = WorkUnit.objects.get(code="BSPJI-MDN")
+    assert default_period(empty, today=date(2026, 5, 10)) == (2026, 2)
+    client.force_login(planner)
+    html = client.get(URL).content.decode()
+    assert "Triwulan III (Juli – September) Tahun Anggaran 2024" in html
+
+
+def test_earlier_quarter_page_uses_its_words(client, planner):
+    client.force_login(planner)
+    html = client.get(URL, {"year": 2024, "q": 2}).content.decode()
+    assert "Triwulan II (April – Juni)" in html
+    assert "Capaian Kinerja Berdasarkan Perjanjian Kinerja TW II TA.2024" in html
+
+
+def test_downloads_have_their_formats_and_names(client, planner):
+    client.force_login(planner)
+    for fmt, ctype in (("json", "application/json"), ("html", "text/html; charset=utf-8")):
+        response = client.get(f"{URL}unduh/2024/3.{fmt}")
+        assert response.status_code == 200 and response["Content-Type"] == ctype
+        assert f"laporan-pp39-bspji-plg-2024-tw3.{fmt}" in response["Content-Disposition"]
+    assert client.get(f"{URL}unduh/2024/5.pdf").status_code == 404
+    assert client.get(f"{URL}unduh/2024/4.docx").status_code == 404
+
+
+def test_workbook_is_cached_until_a_fact_changes(client, planner, demo_unit):
+    client.force_login(planner)
+    url = f"{URL}unduh/2024/4.xlsx"
+    first = client.get(url)
+    assert first["X-Report-Cache"] == "miss"
+    again = client.get(url)
+    assert again["X-Report-Cache"] == "hit" and again.content == first.content
+    row = ReportCache.objects.get(unit_code="BSPJI-PLG", year=2024, quarter=4, fmt="xlsx")
+    assert row.data_version == data_version(demo_unit)
+
+    realisation = MonthlyRealisation.objects.get(
+        indicator__goal__agreement__unit=demo_unit,
+        indicator__number=1,
+        indicator__goal__number=1,
+        month=12,
+    )
+    realisation.activities_done = "Diperbarui"
+    realisation.save()
+    changed = client.get(url)
+    assert changed["X-Report-Cache"] == "miss" and changed.content != first.content
+    assert client.get(url)["X-Report-Cache"] == "hit"
+
+
+def test_a_peer_evaluation_invalidates_sibling_reports(demo_unit):
+    from perkin.models import UnitEvaluation
+
+    before = data_version(demo_unit)
+    peer = UnitEvaluation.objects.filter(unit__code="BSPJI-MDN").first()
+    peer.stated_total = peer.stated_total
+    peer.save()
+    assert data_version(demo_unit) != before
+
+
+def test_every_fact_model_raises_the_data_version():
+    labels = {
+        m._meta.label
+        for app in ("perkin", "budget")
+        for m in apps.get_app_config(app).get_models()
+        if not m._meta.label.split(".")[1].startswith("Historical")
+    }
+    assert labels - NOT_FACTS == set(FACT_MODELS) | set(WITH_PARENT)
+
+
+def test_saving_and_deleting_a_fact_raise_the_version_once(demo_unit, django_assert_num_queries):
+    data_version(demo_unit)  # creates the row
+    version = DataVersion.objects.get(unit=demo_unit).version
+    realisation = MonthlyRealisation.objects.filter(indicator__goal__agreement__unit=demo_unit)[0]
+    with django_assert_num_queries(3):  # the row, its history, the version
+        realisation.save()
+    assert DataVersion.objects.get(unit=demo_unit).version == version + 1
+    from budget.models import RevenueReceipt
+
+    RevenueReceipt.objects.filter(line__unit=demo_unit).first().delete()
+    assert DataVersion.objects.get(unit=demo_unit).version == version + 2
+
+
+def test_a_unit_without_data_still_renders(client, reviewer):
+    client.force_login(reviewer)
+    url = "/u/BSPJI-MDN/laporan/"
+    page = client.get(url, {"year": 2024, "q": 2})
+    assert page.status_code == 200
+    assert "Perjanjian kinerja tahun ini belum dicatat." in page.content.decode()
+    for fmt in ("xlsx", "html", "json"):
+        assert client.get(f"{url}unduh/2024/2.{fmt}").status_code == 200
+
+
+def test_bulk_written_realisations_invalidate_the_cache(demo_unit):
+    from simple_history.utils import bulk_update_with_history
+
+    before = data_version(demo_unit)
+    rows = list(MonthlyRealisation.objects.filter(indicator__goal__agreement__unit=demo_unit)[:3])
+    for row in rows:
+        row.activities_done += " (diperbarui)"
+    bulk_update_with_history(rows, MonthlyRealisation, ["activities_done"])  # no save signals
+    assert data_version(demo_unit) != before

@@ -45,6 +45,7 @@ bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py migrate -v0
 	$(BENCH_ENV) $(BIN)/python manage.py loaddemo > /dev/null
 	$(BENCH_ENV) $(BIN)/python manage.py bench --label "Data demo BSPJI Palembang 2024"
+	$(BENCH_ENV) $(BIN)/python manage.py bench_report --unit BSPJI-PLG --year 2024 --quarter 4
 	$(BENCH_ENV) $(BIN)/python manage.py bench_import --unit BSPJI-PLG --year 2024
 	$(BENCH_ENV) $(BIN)/python manage.py generate_synthetic --units 100 --years 3 --seed 1 --last-year 2024
 	$(BENCH_ENV) $(BIN)/python manage.py bench --unit SYN-001 --year 2024 --label "100 unit sintetis x 3 tahun"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
+from reports.calculations.budget import pace_to_month
 from reports.formatting import percent, rupiah
 from reports.quarterly import MONTH_NAMES, QuarterlyReport
 
@@ -57,7 +57,7 @@ def early_warnings(report: QuarterlyReport, *, today: date, link: LinkFn) -> lis
         )
     rev = report.revenue
     if rev.target and rev.realisation is not None:
-        pace = rev.target * Decimal(last) / Decimal(12)
+        pace = pace_to_month(rev.target, last)
         if rev.realisation < pace:
             out.append(
                 EarlyWarning(

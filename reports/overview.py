@@ -9,6 +9,7 @@ from decimal import Decimal
 from perkin.models import UnitEvaluation, WorkUnit
 from reports.calculations.categories import classify
 from reports.calculations.methods import components_sum
+from reports.calculations.ranking import competition_rank
 from reports.quarterly import report_from_facts
 from reports.selectors import fetch_facts_many
 
@@ -26,11 +27,6 @@ class UnitSummary:
     sakip_rank: int | None
     financial: Decimal | None
     financial_rank: int | None
-
-
-def _rank(values: dict[int, Decimal | None]) -> dict[int, int]:
-    known = {k: v for k, v in values.items() if v is not None}
-    return {k: 1 + sum(1 for o in known.values() if o > v) for k, v in known.items()}
 
 
 def units_overview(units: list[WorkUnit], year: int, quarter: int) -> list[UnitSummary]:
@@ -54,8 +50,8 @@ def units_overview(units: list[WorkUnit], year: int, quarter: int) -> list[UnitS
     financial_rank: dict[int, int] = {}
     for kind in {u.kind for u in units}:
         ids = {u.pk for u in units if u.kind == kind}
-        sakip_rank |= _rank({k: v for k, v in sakip.items() if k in ids})
-        financial_rank |= _rank({k: v for k, v in financial.items() if k in ids})
+        sakip_rank |= competition_rank({k: v for k, v in sakip.items() if k in ids})
+        financial_rank |= competition_rank({k: v for k, v in financial.items() if k in ids})
     out = []
     for unit in units:
         report = report_from_facts(facts[unit.pk], quarter, with_checks=False)

@@ -18,6 +18,7 @@ from reports.calculations import methods
 from reports.calculations.achievement import achievement_pct, is_achieved
 from reports.calculations.categories import Band, classify
 from reports.calculations.periods import PeriodValue, cumulative_series, cumulative_to
+from reports.calculations.ranking import competition_rank
 from reports.calculations.rounding import pct, round2
 from reports.selectors import Facts, fetch_facts
 
@@ -574,7 +575,7 @@ def _realisation(
                     a.aspect,
                     a.index_value,
                     a.weight_pct,
-                    weighted=round2(a.index_value * a.weight_pct / 100),
+                    weighted=methods.aspect_weighted(a.index_value, a.weight_pct),
                 )
             )
         value = methods.weighted_index([(a.index_value, a.weight_pct) for a in rows])
@@ -993,8 +994,8 @@ def _peers(facts: Facts, kind: str) -> list[PeerRow]:
     order = {"balai_besar": 0, "balai": 1, "pusat": 2, "eselon1": 3}
     rows.sort(key=lambda r: (order.get(r.kind, 9), -(r.total or 0), r.name))
     for group in {r.kind for r in rows}:
-        members = [r for r in rows if r.kind == group and r.total is not None]
+        members = [r for r in rows if r.kind == group]
+        ranks = competition_rank({id(r): r.total for r in members})
         for r in members:
-            # competition ranking: ties share a rank (98,00 / 98,00 / 98,00 are all 5th)
-            r.rank = 1 + sum(1 for o in members if o.total > r.total)
+            r.rank = ranks.get(id(r))
     return rows

@@ -36,3 +36,8 @@ def weighted_pct(rows: Sequence[tuple[Decimal, Decimal | None]], total: Decimal)
 def matrix_totals(columns: Sequence[Sequence[Decimal]]) -> list[Decimal]:
     """Total per revision column of the per-KRO revision matrix (table 2.2)."""
     return [pagu(col) for col in columns]
+
+
+def pace_to_month(yearly_target: Decimal, month: int) -> Decimal:
+    """The share of a yearly target due by the end of a month at an even pace: T * m / 12."""
+    return yearly_target * Decimal(month) / Decimal(12)

@@ -97,6 +97,11 @@ def weighted_index(aspects: Sequence[tuple[Decimal, Decimal]]) -> Decimal | None
     return round2(sum(index * weight for index, weight in aspects) / HUNDRED)
 
 
+def aspect_weighted(index: Decimal, weight_pct: Decimal) -> Decimal:
+    """One aspect's contribution to the IPP: index * weight% / 100, rounded (table 3.15)."""
+    return round2(index * weight_pct / HUNDRED)
+
+
 def weights_total(aspects: Sequence[tuple[Decimal, Decimal]]) -> Decimal:
     """Sum of aspect weights in % (must be 100)."""
     return sum((weight for _, weight in aspects), Decimal("0"))

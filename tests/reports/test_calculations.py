@@ -255,3 +255,29 @@ def test_indonesian_number_format():
     assert number(D("-35.344")) == "-35,34"
     assert smart(D("8")) == "8" and smart(D("3.66")) == "3,66" and smart(D("6.6")) == "6,6"
     assert percent(None) == "-"
+
+
+def test_competition_rank_shares_ties():
+    from reports.calculations.ranking import competition_rank
+
+    scores = {
+        "Manado": D("99.90"),
+        "Pekanbaru": D("99.00"),
+        "Ambon": D("98.75"),
+        "Medan": D("98.50"),
+        "Palembang": D("98.00"),
+        "Padang": D("98.00"),
+        "Banjarbaru": D("98.00"),
+        "Aceh": D("96.90"),
+        "Pusat": None,
+    }
+    ranks = competition_rank(scores)
+    assert ranks["Palembang"] == ranks["Padang"] == ranks["Banjarbaru"] == 5
+    assert ranks["Aceh"] == 8 and "Pusat" not in ranks
+
+
+def test_revenue_pace_and_aspect_weight():
+    from reports.calculations.budget import pace_to_month
+
+    assert pace_to_month(D("3300000000"), 9) == D("2475000000")
+    assert m.aspect_weighted(D("4.79"), D("24")) == D("1.15")

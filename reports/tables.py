@@ -42,7 +42,7 @@ class BaseTable(tables.Table):
         attrs = {"class": "data"}
         orderable = True
         empty_text = _("Belum ada data.")
-        template_name = "django_tables2/table.html"
+        template_name = "reports/_lean_table.html"
 
 
 class IndicatorTable(BaseTable):

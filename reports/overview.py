@@ -1,17 +1,21 @@
 """The view across units: every unit under an echelon-I parent side by side (tables 3.17 and
-3.18 plus the units' own figures), with a fixed number of queries whatever the unit count."""
+3.18 plus the units' own figures), with a fixed number of queries whatever the unit count.
+A unit's own figures are cached under its data version, so only changed units are recomputed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
+
 from perkin.models import UnitEvaluation, WorkUnit
 from reports.calculations.categories import classify
 from reports.calculations.methods import components_sum
 from reports.calculations.ranking import competition_rank
+from reports.models import DataVersion
 from reports.quarterly import report_from_facts
-from reports.selectors import fetch_facts_many
+from reports.selectors import category_bands, fetch_facts_many
 
 
 @dataclass
@@ -29,8 +33,37 @@ class UnitSummary:
     financial_rank: int | None
 
 
+CACHE_PREFIX = "perkin:overview:v1"
+
+
+def _own_figures(units: list[WorkUnit], year: int, quarter: int) -> dict[int, dict]:
+    """Each unit's achievement, absorption and revenue growth for the quarter, reused from the
+    cache while the unit's data version is unchanged; the stale units are computed together
+    (one fixed set of queries however many are stale)."""
+    versions = dict(DataVersion.objects.filter(unit__in=units).values_list("unit_id", "version"))
+    keys = {u.pk: f"{CACHE_PREFIX}:{u.pk}:{year}:{quarter}:{versions.get(u.pk, 0)}" for u in units}
+    cached = cache.get_many(list(keys.values()))
+    out = {pk: cached[key] for pk, key in keys.items() if key in cached}
+    stale = [u for u in units if u.pk not in out]
+    if stale:
+        facts = fetch_facts_many(stale, year, full=False)
+        fresh = {}
+        for unit in stale:
+            report = report_from_facts(facts[unit.pk], quarter, with_checks=False)
+            fresh[unit.pk] = {
+                "indicators": len(report.indicators),
+                "achieved": report.achieved_count,
+                "average_achievement_pct": report.average_achievement_pct,
+                "spending_pct": report.budget.spending_pct if report.budget else None,
+                "revenue_growth_pct": report.revenue.growth_pct,
+            }
+        cache.set_many({keys[pk]: value for pk, value in fresh.items()}, timeout=7 * 24 * 3600)
+        out.update(fresh)
+    return out
+
+
 def units_overview(units: list[WorkUnit], year: int, quarter: int) -> list[UnitSummary]:
-    facts = fetch_facts_many(units, year, full=False)
+    own = _own_figures(units, year, quarter)
     evaluations = UnitEvaluation.objects.filter(
         unit__in=units, year=year, kind__in=["sakip", "financial_report"]
     ).prefetch_related("components")
@@ -43,8 +76,7 @@ def units_overview(units: list[WorkUnit], year: int, quarter: int) -> list[UnitS
             sakip[e.unit_id] = total if total is not None else e.stated_total
         else:
             financial[e.unit_id] = e.stated_total
-    bands = next(iter(facts.values())).bands if facts else []
-    sakip_bands = [b for b in bands if b.scheme == "sakip"]
+    sakip_bands = [b for b in category_bands() if b.scheme == "sakip"]
     # ranked within the kind of unit, as tables 3.17 and 3.18 rank offices and large offices
     sakip_rank: dict[int, int] = {}
     financial_rank: dict[int, int] = {}
@@ -54,16 +86,11 @@ def units_overview(units: list[WorkUnit], year: int, quarter: int) -> list[UnitS
         financial_rank |= competition_rank({k: v for k, v in financial.items() if k in ids})
     out = []
     for unit in units:
-        report = report_from_facts(facts[unit.pk], quarter, with_checks=False)
         band = classify(sakip.get(unit.pk), sakip_bands)
         out.append(
             UnitSummary(
                 unit=unit,
-                indicators=len(report.indicators),
-                achieved=report.achieved_count,
-                average_achievement_pct=report.average_achievement_pct,
-                spending_pct=report.budget.spending_pct if report.budget else None,
-                revenue_growth_pct=report.revenue.growth_pct,
+                **own[unit.pk],
                 sakip=sakip.get(unit.pk),
                 sakip_category=band.code if band else "",
                 sakip_rank=sakip_rank.get(unit.pk),

@@ -1,0 +1,32 @@
+"""Consistency checks over the stored facts of a quarterly report.
+
+Each finding says, in Indonesian, which stated value contradicts what its inputs compute.
+The report itself always prints the computed value; the planner sees the findings before
+exporting and decides what to correct.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reports.checks.base import ERROR, WARNING, Finding
+from reports.checks.budget import budget_checks
+from reports.checks.indicators import indicator_checks
+from reports.checks.money import evaluation_checks, revenue_checks, service_checks
+
+if TYPE_CHECKING:
+    from reports.quarterly import QuarterlyReport
+
+__all__ = ["ERROR", "WARNING", "Finding", "run_checks"]
+
+
+def run_checks(report: QuarterlyReport) -> list[Finding]:
+    """Returns the findings for the report's stored facts, most serious first."""
+    out: list[Finding] = []
+    out += indicator_checks(report)
+    out += budget_checks(report)
+    out += revenue_checks(report)
+    out += service_checks(report)
+    out += evaluation_checks(report)
+    out.sort(key=lambda f: (f.severity != ERROR,))
+    return out

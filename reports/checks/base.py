@@ -1,0 +1,47 @@
+"""A finding of the consistency check, and helpers the checks share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from reports.calculations.rounding import round2
+
+if TYPE_CHECKING:
+    from reports.quarterly import QuarterlyReport
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    message: str
+    subject: str
+    area: str = ""  # indicator | budget | revenue | services | evaluation
+    indicator_pk: int | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "subject": self.subject,
+        }
+
+
+def published(report: QuarterlyReport, key: str):
+    return [
+        p
+        for p in report.facts.published
+        if p.quarter == report.quarter and p.key == key and p.value is not None
+    ]
+
+
+def same(a: Decimal | None, b: Decimal | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return round2(a) == round2(b)

@@ -1,0 +1,164 @@
+"""Checks of indicators: plans, realisations, measurements and stated figures."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from reports.checks.base import ERROR, Finding, published, same
+from reports.formatting import percent, smart
+
+if TYPE_CHECKING:
+    from reports.quarterly import QuarterlyReport
+
+
+def indicator_checks(report: QuarterlyReport) -> list[Finding]:
+    out: list[Finding] = []
+    by_code = {i.code: i for i in report.indicators}
+    for ind in report.indicators:
+        steps = [
+            (m.month, m.interim_target_pct) for m in ind.months if m.interim_target_pct is not None
+        ]
+        for (m1, a), (m2, b) in zip(steps, steps[1:], strict=False):
+            if b < a:
+                out.append(
+                    Finding(
+                        "PLAN_NOT_CUMULATIVE",
+                        ERROR,
+                        f"Target antara rencana aksi {ind.code} turun dari {percent(a)} (B{m1:02d}) "
+                        f"menjadi {percent(b)} (B{m2:02d}); target antara harus kumulatif dan tidak "
+                        f"boleh menurun.",
+                        ind.code,
+                        "indicator",
+                        ind.pk,
+                    )
+                )
+                break
+        done = [
+            (m.month, m.physical_pct)
+            for m in ind.months[: report.last_month]
+            if m.physical_pct is not None
+        ]
+        for (m1, a), (m2, b) in zip(done, done[1:], strict=False):
+            if b < a:
+                out.append(
+                    Finding(
+                        "REALISED_DECREASING",
+                        ERROR,
+                        f"Realisasi fisik kumulatif {ind.code} turun dari {percent(a)} (B{m1:02d}) menjadi "
+                        f"{percent(b)} (B{m2:02d}).",
+                        ind.code,
+                        "indicator",
+                        ind.pk,
+                    )
+                )
+                break
+        for m in ind.measurements:
+            if m.stated_is_off:
+                out.append(
+                    Finding(
+                        "MEASUREMENT_STATED_OFF",
+                        ERROR,
+                        f"Pengukuran {ind.code} {m.company}: {smart(m.before_value)} -> "
+                        f"{smart(m.after_value)} {m.measure_unit} menghasilkan {percent(m.computed_pct)}, "
+                        f"tetapi yang dinyatakan {percent(m.stated_pct)} (selisih lebih dari 0,01).",
+                        ind.code,
+                        "indicator",
+                        ind.pk,
+                    )
+                )
+        if (
+            ind.method != "direct"
+            and ind.last_value_to_date is not None
+            and ind.realisation is not None
+            and not same(ind.last_value_to_date, ind.realisation)
+        ):
+            out.append(
+                Finding(
+                    "VALUE_TO_DATE_DIFFERS",
+                    ERROR,
+                    f"Nilai {ind.code} yang diisi pada B{ind.last_value_month:02d} "
+                    f"({smart(ind.last_value_to_date)}) berbeda dengan realisasi yang dihitung dari data "
+                    f"pendukungnya ({smart(ind.realisation)}).",
+                    ind.code,
+                    "indicator",
+                    ind.pk,
+                )
+            )
+        if ind.method == "weighted_index" and ind.rows:
+            total = sum((r.extra or Decimal(0) for r in ind.rows), Decimal(0))
+            if total != 100:
+                out.append(
+                    Finding(
+                        "WEIGHTS_NOT_100",
+                        ERROR,
+                        f"Bobot aspek indeks pelayanan publik {ind.code} berjumlah {percent(total)}, "
+                        f"seharusnya 100%.",
+                        ind.code,
+                        "indicator",
+                        ind.pk,
+                    )
+                )
+
+    stated_plan: dict[str, list] = defaultdict(list)
+    for p in published(report, "indicator.interim_target_pct"):
+        code, _, month = p.subject.partition("@")
+        ind = by_code.get(code)
+        if ind is None or not month.isdigit():
+            continue
+        planned = ind.months[int(month) - 1].interim_target_pct
+        if not same(planned, p.value):
+            stated_plan[code].append((int(month), p.value, planned, p.source))
+    for code, rows in stated_plan.items():
+        ind = by_code[code]
+        detail = "; ".join(
+            f"B{m:02d} {percent(v)} (rencana aksi {percent(plan)})" for m, v, plan, _ in rows
+        )
+        out.append(
+            Finding(
+                "PUBLISHED_INTERIM_DIFFERS",
+                ERROR,
+                f"Target antara {code} pada {rows[0][3]} tidak sama dengan rencana aksi: {detail}.",
+                code,
+                "indicator",
+                ind.pk,
+            )
+        )
+
+    labels = {
+        "indicator.realisation": ("PUBLISHED_REALISATION_DIFFERS", "realisasi", "realisation"),
+        "indicator.achievement": ("PUBLISHED_ACHIEVEMENT_DIFFERS", "capaian", "achievement_pct"),
+        "indicator.target": ("PUBLISHED_TARGET_DIFFERS", "target", "target"),
+        "indicator.physical_target": (
+            "PUBLISHED_PHYSICAL_TARGET_DIFFERS",
+            "target fisik",
+            "physical_target_pct",
+        ),
+        "indicator.physical_realised": (
+            "PUBLISHED_PHYSICAL_DIFFERS",
+            "realisasi fisik",
+            "physical_realised_pct",
+        ),
+    }
+    pct_attrs = ("achievement_pct", "physical_target_pct", "physical_realised_pct")
+    for key, (code_, label, attr) in labels.items():
+        for p in published(report, key):
+            ind = by_code.get(p.subject)
+            if ind is None:
+                continue
+            computed = getattr(ind, attr)
+            if computed is not None and not same(computed, p.value):
+                show = percent if attr in pct_attrs else smart
+                out.append(
+                    Finding(
+                        code_,
+                        ERROR,
+                        f"{p.source} menyatakan {label} {ind.code} {show(p.value)}, sedangkan "
+                        f"data menghasilkan {show(computed)}.",
+                        ind.code,
+                        "indicator",
+                        ind.pk,
+                    )
+                )
+    return out

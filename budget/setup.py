@@ -141,6 +141,15 @@ def _year_indicators(ctx):
 
 TABLES: list[Table] = [
     Table(
+        "perjanjian",
+        "Perjanjian kinerja (revisi, tanggal, para pihak)",
+        Agreement,
+        ["revision_no", "signed_on", "first_party", "second_party"],
+        lambda c: Agreement.objects.filter(unit=c.unit, year=c.year).order_by("revision_no"),
+        lambda c: {"unit": c.unit, "year": c.year},
+        help="Sasaran dan indikator mengikuti revisi perjanjian terakhir tahun ini.",
+    ),
+    Table(
         "sasaran",
         "Sasaran kegiatan",
         Goal,

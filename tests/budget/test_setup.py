@@ -45,6 +45,7 @@ def test_setup_pages_load_for_the_planner(client, planner):
     client.force_login(planner)
     assert client.get(BASE).status_code == 200
     for slug in (
+        "perjanjian",
         "sasaran",
         "indikator",
         "butir-anggaran",

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from budget import workbook
+from budget import workbook, workbook_export
 from budget.facts import NO, OUTPUT, RECEIPT, SERVICE, YES, load_scope
 from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
 from budget.workbook import ImportResult, validate_rows
@@ -42,14 +42,14 @@ def download_month(request: HttpRequest, code: str, year: int, month: int) -> Ht
     unit = _entry_unit(request, code)
     if not 1 <= month <= 12:
         raise Http404
-    content = workbook.export_workbook(unit, year, [month], request.user)
+    content = workbook_export.export_workbook(unit, year, [month], request.user)
     return _xlsx(content, f"isian-{unit.code.lower()}-{year}-{month:02d}.xlsx")
 
 
 @login_required
 def download_year(request: HttpRequest, code: str, year: int) -> HttpResponse:
     unit = _entry_unit(request, code)
-    content = workbook.export_workbook(unit, year, list(range(1, 13)), request.user)
+    content = workbook_export.export_workbook(unit, year, list(range(1, 13)), request.user)
     return _xlsx(content, f"isian-{unit.code.lower()}-{year}.xlsx")
 
 
@@ -172,7 +172,7 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
                 )
                 return redirect("budget:money", code=unit.code, year=year, month=month)
             status = 400
-    rows = workbook.page_rows(scope, month)
+    rows = workbook_export.page_rows(scope, month)
     if result is not None and not result.ok:  # show what the user typed, not the stored values
         for slug, items in rows.items():
             for r in items:
@@ -204,7 +204,7 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
 def _page_rows(kind, scope, month, post) -> list[tuple[int, dict]]:
     """The page's inputs for one kind as rows shaped like workbook rows."""
     out = []
-    for number, key in enumerate(workbook.page_keys(kind, scope), start=1):
+    for number, key in enumerate(workbook_export.page_keys(kind, scope), start=1):
         cells = {
             c.header: post.get(f"{kind.slug}|{key}|{c.name}")
             for c in kind.columns

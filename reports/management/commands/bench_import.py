@@ -8,7 +8,7 @@ import openpyxl
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from budget import workbook
+from budget import workbook, workbook_export
 from perkin.models import QuarterLock, UnitMembership, WorkUnit
 
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         )
         QuarterLock.objects.filter(unit=work_unit, year=year).update(locked=False)
         start = time.perf_counter()
-        content = workbook.export_workbook(work_unit, year, list(range(1, 13)), user)
+        content = workbook_export.export_workbook(work_unit, year, list(range(1, 13)), user)
         exported = time.perf_counter() - start
         wb = openpyxl.load_workbook(io.BytesIO(content))
         cells = 0

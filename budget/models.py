@@ -21,6 +21,7 @@ from perkin.models import (
     PCT,
     TimeStampedModel,
     WorkUnit,
+    ensure_month_open,
     month_check,
     month_validators,
     pct_check,
@@ -332,6 +333,10 @@ class OutputRealisation(PeriodFact):
     def __str__(self) -> str:
         return f"{self.item.full_code} B{self.month:02d}: {self.spent}"
 
+    def clean(self) -> None:
+        if self.item_id:
+            ensure_month_open(self.item.budget.unit_id, self.item.budget.year, self.month)
+
 
 class RevenueLine(TimeStampedModel):
     """A kind of non-tax revenue (PNBP) of a unit, grouped as tables 2.6 and 3.7."""
@@ -410,6 +415,10 @@ class RevenueReceipt(PeriodFact):
     def __str__(self) -> str:
         return f"{self.line} {self.year}-{self.month:02d}: {self.amount}"
 
+    def clean(self) -> None:
+        if self.line_id:
+            ensure_month_open(self.line.unit_id, self.year, self.month)
+
 
 class ServiceKind(TimeStampedModel):
     """A kind of service output counted in its own unit (LHU, certificates, trainees...)."""
@@ -457,6 +466,10 @@ class ServiceOutput(PeriodFact):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.year}-{self.month:02d}: {self.count}"
+
+    def clean(self) -> None:
+        if self.kind_id:
+            ensure_month_open(self.kind.unit_id, self.year, self.month)
 
 
 class OutputNarrative(TimeStampedModel):

@@ -51,6 +51,21 @@ def pct_check(field: str, name: str, upper: int = 100) -> models.CheckConstraint
     )
 
 
+def ensure_month_open(unit_id: int | None, year: int | None, month: int | None) -> None:
+    """Raises ValidationError when (year, month) lies in a locked quarter of the unit; used by
+    model forms (the admin included), so no screen can change a locked month."""
+    if not (unit_id and year and month):
+        return
+    quarter = (month + 2) // 3
+    if QuarterLock.objects.filter(
+        unit_id=unit_id, year=year, quarter=quarter, locked=True
+    ).exists():
+        raise ValidationError(
+            _("Triwulan %(q)s %(y)s sudah disetujui dan dikunci; perubahan ditolak.")
+            % {"q": quarter, "y": year}
+        )
+
+
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
@@ -356,6 +371,11 @@ class MonthlyRealisation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} B{self.month:02d}: {self.physical_pct}%"
+
+    def clean(self) -> None:
+        if self.indicator_id:
+            agreement = self.indicator.goal.agreement
+            ensure_month_open(agreement.unit_id, agreement.year, self.month)
 
 
 def evidence_upload_to(instance: Evidence, filename: str) -> str:

@@ -35,3 +35,33 @@ def test_admin_change_page_of_a_realisation_shows_history_link(client, admin_use
     assert response.status_code == 200
     response = client.get(reverse("admin:perkin_monthlyrealisation_history", args=[row.pk]))
     assert response.status_code == 200
+
+
+def test_admin_cannot_change_a_locked_month_either(client, admin_user_demo):
+    from perkin.models import MonthlyRealisation
+
+    client.force_login(admin_user_demo)
+    row = MonthlyRealisation.objects.filter(
+        month=5, indicator__goal__agreement__unit__code="BSPJI-PLG"
+    ).first()
+    url = reverse("admin:perkin_monthlyrealisation_change", args=[row.pk])
+    data = {
+        "indicator": row.indicator_id,
+        "month": 5,
+        "physical_pct": "41",
+        "activities_done": "x",
+        "value_to_date": "",
+        "status": "approved",
+        "return_reason": "",
+        "version": row.version,
+        "updated_by": "",
+        "evidence-TOTAL_FORMS": "0",
+        "evidence-INITIAL_FORMS": "0",
+        "evidence-MIN_NUM_FORMS": "0",
+        "evidence-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "sudah disetujui dan dikunci" in response.content.decode()
+    row.refresh_from_db()
+    assert row.physical_pct == 40

@@ -4,10 +4,7 @@ behind them are unchanged). Views fetch and render; every figure comes from the 
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -16,41 +13,15 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from perkin.access import get_unit_for_user
-from perkin.models import Agreement, MonthlyRealisation, WorkUnit
+from perkin.models import Agreement, WorkUnit
 from reports.exporters.html_export import REPORT_LANGUAGE
 from reports.narrative import quarter_label
+from reports.periods import selected_period
 from reports.quarterly import build_quarterly_report
 from reports.report_cache import export_report
 from reports.report_document import build_document
 
 DOWNLOADS = [("pdf", "PDF"), ("xlsx", "Excel"), ("html", "HTML"), ("json", "JSON")]
-
-
-def _int(value: str | None, low: int, high: int) -> int | None:
-    try:
-        number = int(value or "")
-    except ValueError:
-        return None
-    return number if low <= number <= high else None
-
-
-def default_period(
-    unit: WorkUnit, year: int | None = None, today: date | None = None
-) -> tuple[int, int]:
-    """(year, quarter) to show: the given year, else the latest year with an agreement; its
-    latest quarter with data, else the current quarter (the last one of a past year)."""
-    today = today or date.today()
-    current_quarter = (today.month + 2) // 3
-    if year is None:
-        year = Agreement.objects.filter(unit=unit).aggregate(y=Max("year"))["y"]
-        if year is None:
-            return today.year, current_quarter
-    last = MonthlyRealisation.objects.filter(
-        indicator__goal__agreement__unit=unit, indicator__goal__agreement__year=year
-    ).aggregate(m=Max("month"))["m"]
-    if last is not None:
-        return year, (last + 2) // 3
-    return year, current_quarter if year == today.year else 4
 
 
 def _years(unit: WorkUnit, year: int) -> list[int]:
@@ -61,12 +32,7 @@ def _years(unit: WorkUnit, year: int) -> list[int]:
 @login_required
 def report(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_for_user(request.user, code)
-    year = _int(request.GET.get("year"), 2000, 2100)
-    quarter = _int(request.GET.get("q"), 1, 4)
-    if quarter is None:
-        year, quarter = default_period(unit, year)
-    elif year is None:
-        year = default_period(unit)[0]
+    year, quarter = selected_period(request, unit)
     quarterly = build_quarterly_report(unit, year, quarter)
     with translation.override(REPORT_LANGUAGE):  # the report itself is always Indonesian
         doc = build_document(quarterly)

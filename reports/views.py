@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -18,35 +17,11 @@ from perkin.models import Agreement, Evidence, MonthlyRealisation, QuarterNarrat
 from reports import charts
 from reports.early_warnings import early_warnings, finding_warnings
 from reports.overview import units_overview
+from reports.periods import parse_int, selected_period
 from reports.quarterly import build_quarterly_report
 from reports.tables import UnitsTable, dashboard_tables
 
 EXPORT_FORMATS = ("csv", "xlsx")
-
-
-def _int(value: str | None, low: int, high: int) -> int | None:
-    try:
-        number = int(value or "")
-    except ValueError:
-        return None
-    return number if low <= number <= high else None
-
-
-def selected_period(request: HttpRequest, unit: WorkUnit) -> tuple[int, int]:
-    """Year and quarter from the URL (?year=2024&q=4); by default the current year (or the
-    latest year with an agreement) and its latest quarter with data."""
-    year = _int(request.GET.get("year"), 2000, 2100)
-    quarter = _int(request.GET.get("q"), 1, 4)
-    if year is None:
-        today = date.today()
-        years = set(Agreement.objects.filter(unit=unit).values_list("year", flat=True))
-        year = today.year if today.year in years or not years else max(years)
-    if quarter is None:
-        last = MonthlyRealisation.objects.filter(
-            indicator__goal__agreement__unit=unit, indicator__goal__agreement__year=year
-        ).aggregate(m=Max("month"))["m"]
-        quarter = (last + 2) // 3 if last else 1
-    return year, quarter
 
 
 @login_required
@@ -191,8 +166,8 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
     if not units:
         raise Http404("Tidak ada unit yang dapat ditampilkan.")
     years = Agreement.objects.filter(unit__in=units).values_list("year", flat=True)
-    year = _int(request.GET.get("year"), 2000, 2100) or max(years, default=date.today().year)
-    quarter = _int(request.GET.get("q"), 1, 4) or 4
+    year = parse_int(request.GET.get("year"), 2000, 2100) or max(years, default=date.today().year)
+    quarter = parse_int(request.GET.get("q"), 1, 4) or 4
     parents = sorted({u.parent.display_name for u in units if u.parent})
     rows = []
     for s in units_overview(units, year, quarter):

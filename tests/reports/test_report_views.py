@@ -8,8 +8,8 @@ from django.apps import apps
 
 from perkin.models import MonthlyRealisation, WorkUnit
 from reports.models import DataVersion, ReportCache
+from reports.periods import default_period
 from reports.report_cache import data_version
-from reports.report_views import default_period
 from reports.signals import FACT_MODELS, NOT_FACTS, WITH_PARENT
 
 pytestmark = pytest.mark.django_db

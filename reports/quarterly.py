@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from perkin.models import ROMAN, Indicator, WorkUnit
+from perkin.services import MONTHS
 from reports.calculations import methods
 from reports.calculations.achievement import achievement_pct, is_achieved
 from reports.calculations.categories import Band, classify
@@ -34,21 +35,7 @@ from reports.quarterly_money import (  # noqa: F401 - part of this module's inte
 )
 from reports.selectors import Facts, fetch_facts
 
-MONTH_NAMES = [
-    "",
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
+MONTH_NAMES = MONTHS  # "" then Januari..Desember, as the entry pages name them
 
 
 # --- result rows ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from budget import workbook, workbook_export
 from budget.facts import NO, OUTPUT, RECEIPT, SERVICE, YES, load_scope
 from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
-from budget.workbook import ImportResult, validate_rows
+from budget.workbook import ImportResult, RowError, validate_rows
 from perkin import access
 from perkin.models import MonthlyRealisation, WorkUnit
 from perkin.services import MONTHS, locked_quarters, quarter_of
@@ -172,6 +172,16 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
                 )
                 return redirect("budget:money", code=unit.code, year=year, month=month)
             status = 400
+    if result is not None:  # on the page a row is named by its code, not a sheet row number
+        keys = {
+            (k.sheet, n): key
+            for k in MONEY_KINDS
+            for n, key in enumerate(workbook_export.page_keys(k, scope), start=1)
+        }
+        result.errors = [
+            RowError(e.sheet, e.row, f"{keys.get((e.sheet, e.row), '')} · {e.column}", e.message)
+            for e in result.errors
+        ]
     rows = workbook_export.page_rows(scope, month)
     if result is not None and not result.ok:  # show what the user typed, not the stored values
         for slug, items in rows.items():

@@ -32,7 +32,7 @@ from budget.facts import (
 from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
 from perkin import access
 from perkin.models import MonthlyRealisation, WorkUnit
-from perkin.services import MONTHS, locked_quarters, quarter_of
+from perkin.services import MONTHS, locked_quarters, pct_text, quarter_of
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 INSTRUCTIONS = "Petunjuk"
@@ -380,8 +380,9 @@ def _check_cumulative(
                         REALISATION.sheet,
                         months[m][1],
                         "Realisasi fisik (%)",
-                        f"Realisasi fisik kumulatif {code} {MONTHS[m]} ({v}) lebih rendah dari "
-                        f"{MONTHS[best_month]} ({best}); isi antara {best} dan 100.",
+                        f"Realisasi fisik kumulatif {code} {MONTHS[m]} ({pct_text(v)}) lebih rendah "
+                        f"dari {MONTHS[best_month]} ({pct_text(best)}); isi antara "
+                        f"{pct_text(best)} dan 100.",
                     )
                 )
             if best is None or v >= best:

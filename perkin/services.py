@@ -43,6 +43,11 @@ MONTHS = [
 ]
 
 
+def pct_text(value: Decimal) -> str:
+    """'80,00' for Decimal('80'): the Indonesian decimal comma in messages."""
+    return f"{Decimal(value):.2f}".replace(".", ",")
+
+
 class LockedPeriodError(ValidationError):
     pass
 
@@ -102,8 +107,8 @@ def validate_cumulative(
         raise ValidationError(
             {
                 "physical_pct": f"Realisasi fisik kumulatif {indicator.code} tidak boleh lebih rendah "
-                f"dari bulan sebelumnya ({MONTHS[prev]}: {others[prev]}%); isi antara "
-                f"{max(before)} dan 100."
+                f"dari bulan sebelumnya ({MONTHS[prev]}: {pct_text(others[prev])}%); isi antara "
+                f"{pct_text(max(before))} dan 100."
             }
         )
     if after and physical_pct > min(after):
@@ -111,7 +116,7 @@ def validate_cumulative(
         raise ValidationError(
             {
                 "physical_pct": f"Realisasi fisik kumulatif {indicator.code} tidak boleh melebihi "
-                f"bulan berikutnya ({MONTHS[nxt]}: {others[nxt]}%)."
+                f"bulan berikutnya ({MONTHS[nxt]}: {pct_text(others[nxt])}%)."
             }
         )
 

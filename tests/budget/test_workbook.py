@@ -212,7 +212,7 @@ def test_cumulative_rule_applies_to_imports(client, planner):
     find_row(ws, "I.1", 11)[col(ws, "Realisasi fisik (%)")].value = "70,5"
     response = upload(client, wb)
     assert (
-        "Realisasi fisik kumulatif I.1 November (70.50) lebih rendah dari Oktober (80.00)"
+        "Realisasi fisik kumulatif I.1 November (70,50) lebih rendah dari Oktober (80,00)"
         in response.content.decode()
     )
 
@@ -244,6 +244,7 @@ def test_money_page_saves_and_every_row_shows_its_history(client, planner, other
     response = client.post(url, data)
     assert response.status_code == 400
     assert "Jumlah negatif hanya untuk pengembalian" in response.content.decode()
+    assert "PELATIHAN · Jumlah (Rp)" in response.content.decode()  # the row named by its code
     assert not ServiceOutput.objects.filter(kind__code="SAMPLING", year=2024, month=11).exists()
     data["pnbp|PELATIHAN|amount"] = "50.000.000"
     assert client.post(url, data).status_code == 302

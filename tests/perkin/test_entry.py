@@ -74,7 +74,7 @@ def test_planner_saves_a_month_and_it_is_recorded(client, planner):
         ("150", "antara 0 dan 100"),
         ("-3", "antara 0 dan 100"),
         ("abc", "harus berupa angka"),
-        ("70", "tidak boleh lebih rendah dari bulan sebelumnya (Oktober: 80.00%)"),
+        ("70", "tidak boleh lebih rendah dari bulan sebelumnya (Oktober: 80,00%)"),
     ],
 )
 def test_bad_physical_pct_is_refused_with_the_field_named_and_nothing_saved(

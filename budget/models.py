@@ -16,12 +16,12 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from perkin.calendar import MONTH_CHOICES
+from perkin.locks import ensure_months_open
 from perkin.models import (
-    MONTH_CHOICES,
     PCT,
     TimeStampedModel,
     WorkUnit,
-    ensure_month_open,
     month_check,
     month_validators,
     pct_check,
@@ -335,7 +335,7 @@ class OutputRealisation(PeriodFact):
 
     def clean(self) -> None:
         if self.item_id:
-            ensure_month_open(self.item.budget.unit_id, self.item.budget.year, self.month)
+            ensure_months_open(self.item.budget.unit_id, self.item.budget.year, [self.month])
 
 
 class RevenueLine(TimeStampedModel):
@@ -417,7 +417,7 @@ class RevenueReceipt(PeriodFact):
 
     def clean(self) -> None:
         if self.line_id:
-            ensure_month_open(self.line.unit_id, self.year, self.month)
+            ensure_months_open(self.line.unit_id, self.year, [self.month])
 
 
 class ServiceKind(TimeStampedModel):
@@ -469,7 +469,7 @@ class ServiceOutput(PeriodFact):
 
     def clean(self) -> None:
         if self.kind_id:
-            ensure_month_open(self.kind.unit_id, self.year, self.month)
+            ensure_months_open(self.kind.unit_id, self.year, [self.month])
 
 
 class OutputNarrative(TimeStampedModel):

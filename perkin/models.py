@@ -16,22 +16,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-MONTH_CHOICES = [
-    (1, _("Januari")),
-    (2, _("Februari")),
-    (3, _("Maret")),
-    (4, _("April")),
-    (5, _("Mei")),
-    (6, _("Juni")),
-    (7, _("Juli")),
-    (8, _("Agustus")),
-    (9, _("September")),
-    (10, _("Oktober")),
-    (11, _("November")),
-    (12, _("Desember")),
-]
-QUARTER_CHOICES = [(1, "Triwulan I"), (2, "Triwulan II"), (3, "Triwulan III"), (4, "Triwulan IV")]
-ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+from perkin.calendar import MONTH_CHOICES, QUARTER_CHOICES, ROMAN
+from perkin.locks import ensure_months_open
 
 PCT = {"max_digits": 7, "decimal_places": 2}
 VALUE = {"max_digits": 16, "decimal_places": 4}
@@ -49,21 +35,6 @@ def pct_check(field: str, name: str, upper: int = 100) -> models.CheckConstraint
     return models.CheckConstraint(
         condition=Q(**{f"{field}__gte": 0, f"{field}__lte": upper}), name=name
     )
-
-
-def ensure_month_open(unit_id: int | None, year: int | None, month: int | None) -> None:
-    """Raises ValidationError when (year, month) lies in a locked quarter of the unit; used by
-    model forms (the admin included), so no screen can change a locked month."""
-    if not (unit_id and year and month):
-        return
-    quarter = (month + 2) // 3
-    if QuarterLock.objects.filter(
-        unit_id=unit_id, year=year, quarter=quarter, locked=True
-    ).exists():
-        raise ValidationError(
-            _("Triwulan %(q)s %(y)s sudah disetujui dan dikunci; perubahan ditolak.")
-            % {"q": quarter, "y": year}
-        )
 
 
 class TimeStampedModel(models.Model):
@@ -375,7 +346,7 @@ class MonthlyRealisation(TimeStampedModel):
     def clean(self) -> None:
         if self.indicator_id:
             agreement = self.indicator.goal.agreement
-            ensure_month_open(agreement.unit_id, agreement.year, self.month)
+            ensure_months_open(agreement.unit_id, agreement.year, [self.month])
 
 
 def evidence_upload_to(instance: Evidence, filename: str) -> str:

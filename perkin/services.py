@@ -7,7 +7,6 @@ change a locked month.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from perkin.calendar import MONTHS, quarter_of
+from perkin.locks import LockedPeriodError, ensure_months_open
 from perkin.models import (
     Evidence,
     Indicator,
@@ -24,32 +25,10 @@ from perkin.models import (
     QuarterLock,
     WorkUnit,
 )
+from perkin.rules import cumulative_violation
 from perkin.signals import facts_bulk_changed
 
-MONTHS = [
-    "",
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
-
-
-def pct_text(value: Decimal) -> str:
-    """'80,00' for Decimal('80'): the Indonesian decimal comma in messages."""
-    return f"{Decimal(value):.2f}".replace(".", ",")
-
-
-class LockedPeriodError(ValidationError):
-    pass
+__all__ = ["LockedPeriodError"]  # raised by every write here; callers catch it from this module
 
 
 @dataclass
@@ -72,53 +51,15 @@ class Conflict:
         )
 
 
-def quarter_of(month: int) -> int:
-    return (month + 2) // 3
-
-
-def locked_quarters(unit: WorkUnit, year: int) -> set[int]:
-    return set(
-        QuarterLock.objects.filter(unit=unit, year=year, locked=True).values_list(
-            "quarter", flat=True
-        )
-    )
-
-
-def ensure_unlocked(unit: WorkUnit, year: int, months: Iterable[int]) -> None:
-    """Raises LockedPeriodError when any of the months lies in a locked quarter."""
-    locked = locked_quarters(unit, year)
-    hit = sorted({m for m in months if quarter_of(m) in locked})
-    if hit:
-        names = ", ".join(f"{MONTHS[m]} {year}" for m in hit)
-        raise LockedPeriodError(
-            f"{names} berada pada triwulan yang sudah disetujui dan dikunci; perubahan ditolak. "
-            f"Minta kepala unit membuka kunci bila perlu koreksi."
-        )
-
-
-def validate_cumulative(
-    indicator: Indicator, month: int, physical_pct: Decimal, others: dict[int, Decimal]
-) -> None:
-    """Physical % is cumulative: not below the previous month's, not above the next month's."""
-    before = [others[m] for m in others if m < month and others[m] is not None]
-    after = [others[m] for m in others if m > month and others[m] is not None]
-    if before and physical_pct < max(before):
-        prev = max(m for m in others if m < month and others[m] is not None)
-        raise ValidationError(
-            {
-                "physical_pct": f"Realisasi fisik kumulatif {indicator.code} tidak boleh lebih rendah "
-                f"dari bulan sebelumnya ({MONTHS[prev]}: {pct_text(others[prev])}%); isi antara "
-                f"{pct_text(max(before))} dan 100."
-            }
-        )
-    if after and physical_pct > min(after):
-        nxt = min(m for m in others if m > month and others[m] is not None)
-        raise ValidationError(
-            {
-                "physical_pct": f"Realisasi fisik kumulatif {indicator.code} tidak boleh melebihi "
-                f"bulan berikutnya ({MONTHS[nxt]}: {pct_text(others[nxt])}%)."
-            }
-        )
+def mark_edited(obj, *, user, now) -> None:
+    """A changed fact gets a new version, its editor and time; an edited realisation goes
+    back to draft (it must be submitted and approved again)."""
+    obj.version = (obj.version or 0) + 1
+    obj.updated_by = user
+    obj.updated_at = now
+    if isinstance(obj, MonthlyRealisation):
+        obj.status = MonthlyRealisation.Status.DRAFT
+        obj.return_reason = ""
 
 
 @dataclass
@@ -152,7 +93,8 @@ def realisations_save(
     number of rows (bulk writes, with their history).
     """
     today = today or date.today()
-    ensure_unlocked(unit, year, [month])
+    now = timezone.now()
+    ensure_months_open(unit.pk, year, [month])
     ids = [r.indicator.pk for r in rows]
     existing = {
         (r.indicator_id, r.month): r
@@ -180,7 +122,9 @@ def realisations_save(
         }
         try:
             _not_in_future(row.indicator, year, month, today)
-            validate_cumulative(row.indicator, month, row.physical_pct, others)
+            violation = cumulative_violation(row.indicator.code, month, row.physical_pct, others)
+            if violation:
+                raise ValidationError({"physical_pct": violation.message})
         except ValidationError as exc:
             errors[str(row.indicator.pk)] = exc.messages
             continue
@@ -188,18 +132,12 @@ def realisations_save(
         obj.physical_pct = row.physical_pct
         obj.activities_done = row.activities_done
         obj.value_to_date = row.value_to_date
-        obj.status = MonthlyRealisation.Status.DRAFT
-        obj.return_reason = ""
-        obj.version = (obj.version or 0) + 1
-        obj.updated_by = user
+        mark_edited(obj, user=user, now=now)
         (changed if current else created).append(obj)
     if conflicts:
         return [], conflicts
     if errors:
         raise ValidationError(errors)
-    now = timezone.now()
-    for obj in changed + created:
-        obj.updated_at = now
     if changed:
         bulk_update_with_history(
             changed,
@@ -256,7 +194,7 @@ def month_submit(
     *, unit: WorkUnit, year: int, month: int, user, indicators: list[Indicator]
 ) -> int:
     """Submits the month's draft or returned rows of the given indicators for approval."""
-    ensure_unlocked(unit, year, [month])
+    ensure_months_open(unit.pk, year, [month])
     rows = [
         r for r in _month_rows(unit, year, month, indicators) if r.status in ("draft", "returned")
     ]
@@ -268,7 +206,7 @@ def month_return(*, unit: WorkUnit, year: int, month: int, user, reason: str) ->
     """The head returns the month's submitted rows with a reason the planner will see."""
     if not reason.strip():
         raise ValidationError({"reason": "Alasan pengembalian wajib diisi."})
-    ensure_unlocked(unit, year, [month])
+    ensure_months_open(unit.pk, year, [month])
     rows = [r for r in _month_rows(unit, year, month) if r.status in ("submitted", "approved")]
     return _set_status(rows, MonthlyRealisation.Status.RETURNED, user, unit, reason.strip())
 
@@ -277,7 +215,7 @@ def month_return(*, unit: WorkUnit, year: int, month: int, user, reason: str) ->
 def month_approve(*, unit: WorkUnit, year: int, month: int, user) -> tuple[int, bool]:
     """The head approves the month's submitted rows; approving the last month of a quarter
     also approves the quarter's other submitted months and locks the quarter."""
-    ensure_unlocked(unit, year, [month])
+    ensure_months_open(unit.pk, year, [month])
     months = [month]
     locks = month % 3 == 0
     if locks:
@@ -321,10 +259,26 @@ def evidence_add(
     description: str = "",
     user,
 ) -> Evidence:
-    ensure_unlocked(unit, realisation.indicator.goal.agreement.year, [realisation.month])
+    ensure_months_open(unit.pk, realisation.indicator.goal.agreement.year, [realisation.month])
     evidence = Evidence(
         realisation=realisation, file=file or "", url=url, description=description, uploaded_by=user
     )
     evidence.full_clean()
     evidence.save()
     return evidence
+
+
+@transaction.atomic
+def versioned_rows_write(*, unit: WorkUnit, year: int, rows: list[tuple], user) -> int:
+    """Writes rows of versioned facts validated elsewhere (the workbook import, the money page):
+    each gets its new values, a new version, its editor and its history; a locked month
+    refuses the whole write."""
+    ensure_months_open(unit.pk, year, {obj.month for obj, _values in rows})
+    now = timezone.now()
+    for obj, values in rows:
+        for name, value in values.items():
+            setattr(obj, name, value)
+        mark_edited(obj, user=user, now=now)
+        obj._history_user = user
+        obj.save()
+    return len(rows)

@@ -96,7 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "reports.context_processors.navigation",
+                "reports.dashboard.context_processors.navigation",
             ],
         },
     },

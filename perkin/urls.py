@@ -7,7 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("perkin.entry_urls")),
-    path("", include("budget.urls")),
+    path("", include("perkin.entry.urls")),
     path("", include("reports.urls")),
 ]

@@ -8,6 +8,6 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         # every change to a fact raises its unit's data version (cached reports, see signals)
-        from reports import bulk_changes, signals  # noqa: F401
+        from reports.engine import versions
 
-        signals.connect()
+        versions.connect()

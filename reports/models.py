@@ -61,7 +61,7 @@ class ReportCache(models.Model):
 
 class DataVersion(models.Model):
     """A counter per unit, raised in the same transaction as any change to a fact of the unit
-    (see reports.signals). A rendered report is valid while the versions it was keyed on are
+    (see reports.engine.versions). A rendered report is valid while the versions it was keyed on are
     unchanged, however old it is."""
 
     unit = models.OneToOneField(

@@ -1,6 +1,6 @@
-from django.urls import include, path
+from django.urls import path
 
-from reports import views
+from reports.dashboard import report_views, views
 
 app_name = "reports"
 
@@ -9,5 +9,10 @@ urlpatterns = [
     path("unit/", views.units_overview_view, name="units"),
     path("u/<str:code>/", views.dashboard, name="dashboard"),
     path("u/<str:code>/indikator/<int:pk>/", views.indicator_detail, name="indicator"),
-    path("u/<str:code>/laporan/", include("reports.report_urls")),
+    path("u/<str:code>/laporan/", report_views.report, name="report"),
+    path(
+        "u/<str:code>/laporan/unduh/<int:year>/<int:quarter>.<str:fmt>",
+        report_views.report_download,
+        name="report_download",
+    ),
 ]

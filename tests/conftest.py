@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import override_settings
 
-from reports.demo import load_demo
-from reports.selectors import category_bands
+from perkin.demo.loader import load_demo
+from reports.engine.facts import category_bands
 
 DEMO_PASSWORD = "perkin-demo"
 

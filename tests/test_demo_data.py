@@ -15,6 +15,7 @@ from budget.models import (
     ServiceKind,
     ServiceOutput,
 )
+from perkin.demo.loader import load_demo
 from perkin.models import (
     ActionPlanStep,
     Goal,
@@ -25,7 +26,6 @@ from perkin.models import (
     UnitEvaluation,
     WorkUnit,
 )
-from reports.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

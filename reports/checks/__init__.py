@@ -15,7 +15,7 @@ from reports.checks.indicators import indicator_checks
 from reports.checks.money import evaluation_checks, revenue_checks, service_checks
 
 if TYPE_CHECKING:
-    from reports.quarterly import QuarterlyReport
+    from reports.engine.report import QuarterlyReport
 
 __all__ = ["ERROR", "WARNING", "Finding", "run_checks"]
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from reports.calculations.rounding import round2
 
 if TYPE_CHECKING:
-    from reports.quarterly import QuarterlyReport
+    from reports.engine.report import QuarterlyReport
 
 ERROR = "error"
 WARNING = "warning"

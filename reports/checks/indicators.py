@@ -6,11 +6,11 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from perkin.formatting import percent, smart
 from reports.checks.base import ERROR, Finding, published, same
-from reports.formatting import percent, smart
 
 if TYPE_CHECKING:
-    from reports.quarterly import QuarterlyReport
+    from reports.engine.report import QuarterlyReport
 
 
 def indicator_checks(report: QuarterlyReport) -> list[Finding]:

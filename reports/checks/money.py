@@ -6,13 +6,13 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from perkin.formatting import number, percent, rupiah, smart
 from reports.calculations import methods
 from reports.calculations.rounding import round2
 from reports.checks.base import ERROR, WARNING, Finding, published, same
-from reports.formatting import number, percent, rupiah, smart
 
 if TYPE_CHECKING:
-    from reports.quarterly import QuarterlyReport
+    from reports.engine.report import QuarterlyReport
 
 
 def growth_checks(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reports.quarterly import QuarterlyReport
+    from reports.engine.report import QuarterlyReport
 
 
 class Exporter:

@@ -13,10 +13,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from reports.exporters.base import Exporter, register
-from reports.report_document import build_document
+from reports.pp39.document import build_document
 
 if TYPE_CHECKING:
-    from reports.quarterly import QuarterlyReport
+    from reports.engine.report import QuarterlyReport
 
 REPORT_LANGUAGE = "id"  # the PP 39 report is an Indonesian government document
 

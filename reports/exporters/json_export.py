@@ -11,7 +11,7 @@ from reports.calculations.rounding import round2, round_money
 from reports.exporters.base import Exporter, register
 
 if TYPE_CHECKING:
-    from reports.quarterly import QuarterlyReport
+    from reports.engine.report import QuarterlyReport
 
 
 def d2(value: Decimal | None) -> str | None:

@@ -12,7 +12,7 @@ from reports.exporters.base import Exporter, register
 from reports.exporters.html_export import render_report_html
 
 if TYPE_CHECKING:
-    from reports.quarterly import QuarterlyReport
+    from reports.engine.report import QuarterlyReport
 
 
 def render_pdf(html: str) -> bytes:

@@ -16,11 +16,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.exporters.base import Exporter, register
 from reports.exporters.html_export import REPORT_LANGUAGE
-from reports.report_document import build_document
+from reports.pp39.document import build_document
 
 if TYPE_CHECKING:
-    from reports.quarterly import QuarterlyReport
-    from reports.report_tables import Cell, Table
+    from reports.engine.report import QuarterlyReport
+    from reports.pp39.tables.base import Cell, Table
 
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

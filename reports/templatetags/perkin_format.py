@@ -1,8 +1,8 @@
-"""Template filters for Indonesian number formatting (see reports.formatting)."""
+"""Template filters for Indonesian number formatting (see perkin.formatting)."""
 
 from django import template
 
-from reports import formatting
+from perkin import formatting
 
 register = template.Library()
 

@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from perkin.formatting import number, percent, rupiah, smart
 from reports.calculations import budget as b
 from reports.calculations import methods as m
 from reports.calculations.achievement import achievement_pct, is_achieved
 from reports.calculations.categories import Band, classify
 from reports.calculations.periods import PeriodValue, cumulative_series, cumulative_to
 from reports.calculations.rounding import round2
-from reports.formatting import number, percent, rupiah, smart
 
 
 def test_round2_is_half_up():

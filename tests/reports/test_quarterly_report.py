@@ -8,10 +8,10 @@ import pytest
 from django.core.management import call_command
 
 from budget.models import BudgetItem, OutputRealisation, RevenueLine, RevenueReceipt
+from perkin.demo.synthetic import generate_synthetic
 from perkin.models import ActionPlanStep, Goal, Indicator, MonthlyRealisation
+from reports.engine.report import build_quarterly_report
 from reports.exporters.json_export import report_as_dict
-from reports.quarterly import build_quarterly_report
-from reports.synthetic import generate_synthetic
 
 pytestmark = pytest.mark.django_db
 

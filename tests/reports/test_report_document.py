@@ -6,9 +6,9 @@ import re
 import pytest
 from django.template.loader import render_to_string
 
+from reports.engine.report import build_quarterly_report
 from reports.exporters.html_export import render_report_html
-from reports.quarterly import build_quarterly_report
-from reports.report_document import build_document
+from reports.pp39.document import build_document
 
 # The seed's DAFTAR TABEL (Q4 2024). The seed titles 3.13 "Januari s.d September" over a
 # table that runs to December; the generated title follows the quarter.

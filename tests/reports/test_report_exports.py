@@ -14,9 +14,9 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from perkin.formatting import percent, rupiah
 from perkin.models import WorkUnit
-from reports.formatting import percent, rupiah
-from reports.report_cache import export_report
+from reports.exporters.cache import export_report
 from tests.reports.test_report_document import SEED_TABLES
 
 # every test in the database group, so pytest-django's ordering keeps the module fixture alive

@@ -6,8 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from reports import narrative as nv
-from reports.quarterly import build_quarterly_report
+from reports.engine.report import build_quarterly_report
+from reports.pp39 import narrative as nv
 
 
 def test_quarter_words_follow_the_quarter():

@@ -7,10 +7,10 @@ import pytest
 from django.apps import apps
 
 from perkin.models import MonthlyRealisation, WorkUnit
+from reports.dashboard.periods import default_period
+from reports.engine.versions import FACT_MODELS, NOT_FACTS, WITH_PARENT
+from reports.exporters.cache import data_version
 from reports.models import DataVersion, ReportCache
-from reports.periods import default_period
-from reports.report_cache import data_version
-from reports.signals import FACT_MODELS, NOT_FACTS, WITH_PARENT
 
 pytestmark = pytest.mark.django_db
 

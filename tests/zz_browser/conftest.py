@@ -43,7 +43,7 @@ def browser():
 def live_demo(transactional_db, live_server):
     from django.apps import apps
 
-    from reports.demo import load_demo
+    from perkin.demo.loader import load_demo
     from reports.models import CategoryBand
 
     if not CategoryBand.objects.exists():

@@ -139,8 +139,8 @@ def test_workbook_with_a_bad_row_then_corrected(live_demo, page):
     page.goto(base + "/u/BSPJI-PLG/?year=2024&q=4")
     assert "4.113" in page.locator(".summary").inner_text()  # 3.801 + 300 + 12
     from perkin.models import WorkUnit
+    from reports.engine.report import build_quarterly_report
     from reports.exporters.json_export import report_as_dict
-    from reports.quarterly import build_quarterly_report
 
     data = report_as_dict(build_quarterly_report(WorkUnit.objects.get(code="BSPJI-PLG"), 2024, 4))
     assert data["service_outputs"]["current"] == 4113

@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from perkin.models import WorkUnit
+from reports.engine.report import build_quarterly_report
 from reports.exporters import get_exporter
-from reports.quarterly import build_quarterly_report
 
 
 class Command(BaseCommand):

@@ -1,0 +1,265 @@
+"""The month's workbook (download, import with preview, apply) and the month's money facts
+(output spending, PNBP receipts, service outputs) entered in the browser."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
+from perkin import access
+from perkin.access import Action
+from perkin.calendar import MONTHS, next_month, previous_month, quarter_of
+from perkin.entry import workbook_export
+from perkin.entry import workbook_import as workbook
+from perkin.entry.kinds import NO, OUTPUT, RECEIPT, SERVICE, YES, load_scope
+from perkin.entry.workbook_import import ImportResult, RowError, validate_rows
+from perkin.locks import locked_quarters, month_refusal
+from perkin.models import MonthlyRealisation, WorkUnit
+
+SESSION_KEY = "perkin-imports"
+
+
+def _xlsx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=workbook.XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def download_month(request: HttpRequest, code: str, year: int, month: int) -> HttpResponse:
+    unit = access.unit_for(request.user, code, Action.ENTER_WORKBOOK)
+    if not 1 <= month <= 12:
+        raise Http404
+    content = workbook_export.export_workbook(unit, year, [month], request.user)
+    return _xlsx(content, f"isian-{unit.code.lower()}-{year}-{month:02d}.xlsx")
+
+
+@login_required
+def download_year(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    unit = access.unit_for(request.user, code, Action.ENTER_WORKBOOK)
+    content = workbook_export.export_workbook(unit, year, list(range(1, 13)), request.user)
+    return _xlsx(content, f"isian-{unit.code.lower()}-{year}.xlsx")
+
+
+def _stash(request, unit, year, content: bytes) -> str:
+    """Keeps the uploaded file between preview and apply, outside static/, for this user."""
+    token = uuid.uuid4().hex
+    folder = Path(settings.MEDIA_ROOT) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{token}.xlsx").write_bytes(content)
+    stash = request.session.get(SESSION_KEY, {})
+    stash[token] = {"unit": unit.code, "year": year}
+    request.session[SESSION_KEY] = stash
+    return token
+
+
+def _unstash(request, token: str, unit: WorkUnit) -> tuple[bytes, int]:
+    entry = request.session.get(SESSION_KEY, {}).get(token)
+    path = Path(settings.MEDIA_ROOT) / "imports" / f"{token}.xlsx"
+    if not entry or entry["unit"] != unit.code or not token.isalnum() or not path.exists():
+        raise Http404("Pratinjau impor tidak ditemukan; unggah ulang berkasnya.")
+    return path.read_bytes(), entry["year"]
+
+
+def _forget(request, token: str) -> None:
+    stash = request.session.get(SESSION_KEY, {})
+    stash.pop(token, None)
+    request.session[SESSION_KEY] = stash
+    (Path(settings.MEDIA_ROOT) / "imports" / f"{token}.xlsx").unlink(missing_ok=True)
+
+
+@login_required
+def import_workbook(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """Upload a filled workbook: errors (sheet, row, column, message) or a preview."""
+    unit = access.unit_for(request.user, code, Action.ENTER_WORKBOOK)
+    ctx = {"unit": unit, "year": year, "result": None, "token": None}
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            ctx["file_error"] = "Pilih berkas Excel (.xlsx) untuk diunggah."
+            return render(request, "entry/import.html", ctx, status=400)
+        head = upload.read(4)
+        upload.seek(0)
+        problem = workbook.check_file(upload.name, upload.size, head)
+        if problem:
+            ctx["result"] = ImportResult(errors=[workbook.RowError("", None, "", problem)])
+            return render(request, "entry/import.html", ctx, status=400)
+        content = upload.read()
+        result = workbook.parse_import(content, unit=unit, year=year, user=request.user)
+        ctx["result"] = result
+        if not result.ok:
+            return render(request, "entry/import.html", ctx, status=400)
+        if result.writes:
+            ctx["token"] = _stash(request, unit, year, content)
+    return render(request, "entry/import.html", ctx)
+
+
+@login_required
+@require_POST
+def apply_workbook(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    unit = access.unit_for(request.user, code, Action.ENTER_WORKBOOK)
+    token = request.POST.get("token", "")
+    content, stashed_year = _unstash(request, token, unit)
+    result = workbook.apply_import(content, unit=unit, year=stashed_year, user=request.user)
+    if not result.ok:
+        return render(
+            request,
+            "entry/import.html",
+            {"unit": unit, "year": year, "result": result, "token": None},
+            status=409,
+        )
+    _forget(request, token)
+    messages.success(
+        request,
+        f"Impor selesai: {len(result.writes)} baris diperbarui dari {result.rows_read} baris dibaca.",
+    )
+    return redirect("entry:import", code=unit.code, year=stashed_year)
+
+
+MONEY_KINDS = (OUTPUT, RECEIPT, SERVICE)
+
+
+@login_required
+def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpResponse:
+    """Spending and physical % per output, PNBP receipts per line and service outputs for a
+    month, validated by the same rules as the workbook import."""
+    unit = access.unit_for(request.user, code, Action.OPEN_MONEY)
+    if not 1 <= month <= 12:
+        raise Http404
+    scope = load_scope(unit, year)
+    locked = quarter_of(month) in locked_quarters(unit.pk, year)
+    can_edit = access.can(request.user, Action.ENTER_MONEY, unit) and not locked
+    result = None
+    posted: dict[str, str] = {}
+    status = 200
+    if request.method == "POST":
+        access.require(access.can(request.user, Action.ENTER_MONEY, unit))
+        if locked:
+            messages.error(request, month_refusal(year, [month]))
+            status = 409
+        else:
+            posted = {k: v for k, v in request.POST.items() if "|" in k}
+            result = ImportResult()
+            for kind in MONEY_KINDS:
+                validate_rows(
+                    kind,
+                    _page_rows(kind, scope, month, request.POST),
+                    scope=scope,
+                    user=request.user,
+                    result=result,
+                )
+            if result.ok:
+                saved = workbook.write_rows(result.writes, unit=unit, year=year, user=request.user)
+                messages.success(
+                    request,
+                    f"Tersimpan {saved} baris untuk {MONTHS[month]} {year}."
+                    if saved
+                    else "Tidak ada perubahan untuk disimpan.",
+                )
+                return redirect("entry:money", code=unit.code, year=year, month=month)
+            status = 400
+    if result is not None:  # on the page a row is named by its code, not a sheet row number
+        keys = {
+            (k.sheet, n): key
+            for k in MONEY_KINDS
+            for n, key in enumerate(workbook_export.page_keys(k, scope), start=1)
+        }
+        result.errors = [
+            RowError(e.sheet, e.row, f"{keys.get((e.sheet, e.row), '')} · {e.column}", e.message)
+            for e in result.errors
+        ]
+    rows = workbook_export.page_rows(scope, month)
+    if result is not None and not result.ok:  # show what the user typed, not the stored values
+        for slug, items in rows.items():
+            for r in items:
+                for name in ("spent", "physical_pct", "amount", "count", "is_refund"):
+                    key = f"{slug}|{r['key']}|{name}"
+                    if key in request.POST:
+                        r[name] = (
+                            request.POST[key] == YES if name == "is_refund" else request.POST[key]
+                        )
+    ctx = {
+        "unit": unit,
+        "year": year,
+        "month": month,
+        "month_name": MONTHS[month],
+        "rows": rows,
+        "locked": locked,
+        "can_edit": can_edit,
+        "result": result,
+        "posted": posted,
+        "yes": YES,
+        "no": NO,
+        "kinds": MONEY_KINDS,
+        "prev": previous_month(year, month),
+        "next": next_month(year, month),
+    }
+    return render(request, "entry/money.html", ctx, status=status)
+
+
+def _page_rows(kind, scope, month, post) -> list[tuple[int, dict]]:
+    """The page's inputs for one kind as rows shaped like workbook rows."""
+    out = []
+    for number, key in enumerate(workbook_export.page_keys(kind, scope), start=1):
+        cells = {
+            c.header: post.get(f"{kind.slug}|{key}|{c.name}")
+            for c in kind.columns
+            if c.role in ("value", "version")
+        }
+        cells[kind.columns[0].header] = key
+        cells["Bulan"] = month
+        out.append((number, cells))
+    return out
+
+
+HISTORY_MODELS = {
+    "output": (OutputRealisation, "item__budget__unit", ("spent", "physical_pct", "version")),
+    "pnbp": (RevenueReceipt, "line__unit", ("amount", "is_refund", "version")),
+    "layanan": (ServiceOutput, "kind__unit", ("count", "version")),
+    "realisasi": (
+        MonthlyRealisation,
+        "indicator__goal__agreement__unit",
+        ("physical_pct", "activities_done", "value_to_date", "status", "version"),
+    ),
+}
+
+
+@login_required
+def history(request: HttpRequest, code: str, kind: str, pk: int) -> HttpResponse:
+    """Who changed a realisation, spending row or receipt, when, from what to what."""
+    unit = access.get_unit_for_user(request.user, code)
+    if kind not in HISTORY_MODELS:
+        raise Http404
+    model, unit_path, fields = HISTORY_MODELS[kind]
+    obj = model.objects.filter(pk=pk, **{unit_path: unit}).first()
+    if obj is None:
+        raise Http404("Data tidak ditemukan.")
+    records = list(
+        obj.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    rows, previous = [], None
+    for rec in records:
+        changes = [
+            (f, getattr(previous, f) if previous else None, getattr(rec, f))
+            for f in fields
+            if previous is None or getattr(previous, f) != getattr(rec, f)
+        ]
+        rows.append(
+            {
+                "when": rec.history_date,
+                "type": rec.get_history_type_display(),
+                "who": rec.history_user.get_username() if rec.history_user else "sistem",
+                "changes": changes,
+            }
+        )
+        previous = rec
+    rows.reverse()
+    return render(request, "entry/history.html", {"unit": unit, "obj": obj, "rows": rows})

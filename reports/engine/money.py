@@ -1,0 +1,494 @@
+"""Budget, revenue and service-output parts of the computed quarterly report (tables 2.1 to
+2.4, 3.7, 3.8, 3.19, 3.20 and 4.2, and the dashboard's money charts)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from reports.calculations import budget as budget_calc
+from reports.calculations import methods
+from reports.calculations.periods import PeriodValue, cumulative_series, cumulative_to
+from reports.calculations.rounding import pct, round2
+from reports.engine.facts import Facts
+
+
+def quarter_end(year: int, quarter: int) -> date:
+    month = 3 * quarter
+    return date(year, month, 31 if month in (3, 12) else 30)
+
+
+@dataclass
+class RevisionRow:
+    number: int
+    label: str
+    date: date
+    authority: str
+    authority_label: str
+    reason: str
+    pagu: Decimal
+    stated_pagu: Decimal | None
+
+
+@dataclass
+class OutputRow:
+    code: str  # 'AEC'
+    short_code: str  # '6077.AEC'
+    activity_code: str
+    programme_code: str
+    name: str
+    pagu: Decimal
+    spent: Decimal | None
+    spending_pct: Decimal | None
+    planned_financial_pct: Decimal | None
+    physical_pct: Decimal | None
+    planned_physical_pct: Decimal | None
+    pagu_by_revision: list[Decimal] = field(default_factory=list)
+    analysis: str = ""
+
+    @property
+    def lags(self) -> bool:
+        if self.planned_financial_pct is None:
+            return False
+        return self.spending_pct is None or self.spending_pct < self.planned_financial_pct
+
+
+@dataclass
+class ProgrammeRow:
+    code: str
+    name: str
+    activity_code: str
+    activity_name: str
+    pagu: Decimal
+    share_pct: Decimal | None
+    weighted_spending_pct: Decimal | None
+    weighted_physical_pct: Decimal | None
+    weighted_planned_financial_pct: Decimal | None
+    weighted_planned_physical_pct: Decimal | None
+    outputs: list[OutputRow]
+    analysis: str = ""
+    obstacles: str = ""
+    recommendation: str = ""
+
+
+@dataclass
+class TreeRow:
+    level: str
+    code: str
+    name: str
+    pagu: Decimal
+    depth: int
+
+
+@dataclass
+class BreakdownRow:
+    category: str
+    label: str
+    amount: Decimal
+
+
+@dataclass
+class BudgetResult:
+    pagu: Decimal
+    initial_pagu: Decimal | None
+    revision_number: int
+    revision_count: int
+    revisions: list[RevisionRow]
+    programmes: list[ProgrammeRow]
+    outputs: list[OutputRow]
+    matrix_totals: list[Decimal]
+    tree: list[TreeRow]
+    spent: Decimal | None
+    spending_pct: Decimal | None
+    physical_pct: Decimal | None
+    planned_financial_pct: Decimal | None
+    planned_physical_pct: Decimal | None
+    spending_types: list[BreakdownRow]
+    funding_sources: list[BreakdownRow]
+    initial_funding_sources: list[BreakdownRow]
+    monthly_planned_pct: list[Decimal | None]
+    monthly_actual_pct: list[Decimal | None]
+
+
+@dataclass
+class RevenueLineRow:
+    code: str
+    name: str
+    group_number: int | None
+    group_name: str
+    is_refund_line: bool
+    target: Decimal | None
+    realisation: Decimal | None
+    previous_year: Decimal | None
+    growth_pct: Decimal | None
+
+
+@dataclass
+class RevenueResult:
+    target: Decimal | None
+    realisation: Decimal | None
+    previous_year: Decimal | None
+    growth_pct: Decimal | None
+    target_achievement_pct: Decimal | None
+    lines: list[RevenueLineRow]
+    monthly_cumulative: list[Decimal | None]
+    previous_monthly_cumulative: list[Decimal | None]
+
+
+@dataclass
+class ServiceKindRow:
+    code: str
+    name: str
+    unit_of_measure: str
+    current: int | None
+    previous_year: int | None
+    growth_pct: Decimal | None
+
+
+@dataclass
+class ServiceResult:
+    current: int | None
+    previous_year: int | None
+    growth_pct: Decimal | None
+    kinds: list[ServiceKindRow]
+
+
+def _revision_in_effect(revisions: list, end: date):
+    """The highest-numbered revision dated on or before the quarter's end (the initial DIPA
+    when none is)."""
+    dated = [r for r in revisions if r.date <= end]
+    if dated:
+        return max(dated, key=lambda r: r.number)
+    return revisions[0] if revisions else None
+
+
+def budget_result(facts: Facts, year: int, quarter: int) -> BudgetResult | None:
+    if not facts.budget or not facts.revisions:
+        return None
+    last = 3 * quarter
+    end = quarter_end(year, quarter)
+    items = {i.pk: i for i in facts.items}
+    kro_of: dict[int, int] = {}
+    for i in facts.items:
+        if i.level == "kro":
+            kro_of[i.pk] = i.pk
+        elif i.level == "ro" and i.parent_id:
+            kro_of[i.pk] = i.parent_id
+    shown = [r for r in facts.revisions if r.number == 0 or r.date <= end]
+    effective = _revision_in_effect(facts.revisions, end)
+    alloc_by_rev: dict[int, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    item_alloc: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for a in facts.allocations:
+        kro = kro_of.get(a.item_id)
+        if kro is not None:
+            alloc_by_rev[a.revision_id][kro] += a.amount
+        item_alloc[a.revision_id][a.item_id] = a.amount
+    revisions = [
+        RevisionRow(
+            number=r.number,
+            label=str(r),
+            date=r.date,
+            authority=r.authority,
+            authority_label=str(r.get_authority_display()),
+            reason=r.reason,
+            pagu=budget_calc.pagu(alloc_by_rev[r.pk].values()),
+            stated_pagu=r.stated_pagu,
+        )
+        for r in shown
+    ]
+    kro_pagu = alloc_by_rev[effective.pk]
+    total = budget_calc.pagu(kro_pagu.values())
+
+    spent_values: dict[int, list[PeriodValue]] = defaultdict(list)
+    physical: dict[int, list] = defaultdict(list)
+    for o in facts.output_realisations:
+        kro = kro_of.get(o.item_id)
+        if kro is None:
+            continue
+        spent_values[kro].append(PeriodValue(o.month, o.period_start_month, o.spent))
+        if o.physical_pct is not None:
+            physical[kro].append((o.month, o.physical_pct))
+    plan_by_kro: dict[int, dict[int, tuple]] = defaultdict(dict)
+    for p in facts.plans:
+        kro = kro_of.get(p.item_id)
+        if kro is not None:
+            plan_by_kro[kro][p.month] = (p.financial_pct, p.physical_pct)
+    narratives = {n.item_id: n for n in facts.output_narratives if n.quarter == quarter}
+
+    def latest(series: dict[int, tuple] | list, month: int, index: int):
+        months = [m for m in series if m <= month] if isinstance(series, dict) else None
+        if months is not None:
+            return series[max(months)][index] if months else None
+        values = [v for m, v in series if m <= month]
+        return values[-1] if values else None
+
+    outputs: list[OutputRow] = []
+    for i in facts.items:
+        if i.level != "kro":
+            continue
+        activity = items.get(i.parent_id)
+        programme = items.get(activity.parent_id) if activity else None
+        amount = kro_pagu.get(i.pk, Decimal("0"))
+        spent = cumulative_to(spent_values[i.pk], last) if spent_values[i.pk] else Decimal("0")
+        phys = sorted(physical[i.pk])
+        outputs.append(
+            OutputRow(
+                code=i.code,
+                short_code=f"{activity.code}.{i.code}" if activity else i.code,
+                activity_code=activity.code if activity else "",
+                programme_code=programme.code if programme else "",
+                name=i.name,
+                pagu=amount,
+                spent=spent,
+                spending_pct=budget_calc.absorption_pct(spent, amount),
+                planned_financial_pct=latest(plan_by_kro[i.pk], last, 0),
+                physical_pct=latest(phys, last, 0),
+                planned_physical_pct=latest(plan_by_kro[i.pk], last, 1),
+                pagu_by_revision=[alloc_by_rev[r.pk].get(i.pk, Decimal("0")) for r in shown],
+                analysis=narratives[i.pk].analysis if i.pk in narratives else "",
+            )
+        )
+    programmes: list[ProgrammeRow] = []
+    for p in (i for i in facts.items if i.level == "programme"):
+        activities = [i for i in facts.items if i.parent_id == p.pk]
+        rows = [o for o in outputs if o.programme_code == p.code]
+        p_pagu = sum((o.pagu for o in rows), Decimal("0"))
+        act = activities[0] if activities else None
+        n = narratives.get(act.pk) if act else None
+        programmes.append(
+            ProgrammeRow(
+                code=p.code,
+                name=p.name,
+                activity_code=act.code if act else "",
+                activity_name=act.name if act else "",
+                pagu=p_pagu,
+                share_pct=budget_calc.share_pct(p_pagu, total),
+                weighted_spending_pct=budget_calc.weighted_pct(
+                    [(o.pagu, o.spending_pct) for o in rows], total
+                ),
+                weighted_physical_pct=budget_calc.weighted_pct(
+                    [(o.pagu, o.physical_pct) for o in rows], total
+                ),
+                weighted_planned_financial_pct=budget_calc.weighted_pct(
+                    [(o.pagu, o.planned_financial_pct) for o in rows], total
+                ),
+                weighted_planned_physical_pct=budget_calc.weighted_pct(
+                    [(o.pagu, o.planned_physical_pct) for o in rows], total
+                ),
+                outputs=rows,
+                analysis=n.analysis if n else "",
+                obstacles=n.obstacles if n else "",
+                recommendation=n.recommendation if n else "",
+            )
+        )
+
+    def overall(attr: str) -> Decimal | None:
+        values = [getattr(p, attr) for p in programmes]
+        if not values or any(v is None for v in values):
+            return None
+        return round2(sum(values))
+
+    totals = {
+        attr: overall(attr)
+        for attr in (
+            "weighted_spending_pct",
+            "weighted_physical_pct",
+            "weighted_planned_financial_pct",
+            "weighted_planned_physical_pct",
+        )
+    }
+    for p in programmes:
+        for attr in totals:
+            setattr(p, attr, round2(getattr(p, attr)))
+    spent_total = None
+    if all(o.spent is not None for o in outputs):
+        spent_total = sum((o.spent for o in outputs), Decimal("0"))
+
+    tree = _tree(facts, item_alloc[effective.pk])
+
+    def breakdown(revision_pk: int, dimension: str) -> list[BreakdownRow]:
+        from budget.models import RevisionBreakdown
+
+        labels = RevisionBreakdown.CATEGORY_LABELS
+        return [
+            BreakdownRow(b.category, str(labels.get(b.category, b.category)), b.amount)
+            for b in sorted(facts.breakdowns, key=lambda b: b.category)
+            if b.revision_id == revision_pk and b.dimension == dimension
+        ]
+
+    initial = facts.revisions[0]
+    monthly_actual = []
+    series = (
+        cumulative_series([v for values in spent_values.values() for v in values], 12)
+        if spent_values
+        else [None] * 12
+    )
+    for m, value in enumerate(series, start=1):
+        monthly_actual.append(round2(pct(value, total)) if m <= last or value is not None else None)
+    kros = [i for i in facts.items if i.level == "kro"]
+    monthly_planned = [
+        round2(
+            budget_calc.weighted_pct(
+                [
+                    (o.pagu, latest(plan_by_kro[i.pk], m, 0))
+                    for i, o in zip(kros, outputs, strict=True)
+                ],
+                total,
+            )
+        )
+        for m in range(1, 13)
+    ]
+    return BudgetResult(
+        pagu=total,
+        initial_pagu=budget_calc.pagu(alloc_by_rev[initial.pk].values()),
+        revision_number=effective.number,
+        revision_count=effective.number,
+        revisions=revisions,
+        programmes=programmes,
+        outputs=outputs,
+        matrix_totals=[r.pagu for r in revisions],
+        tree=tree,
+        spent=spent_total,
+        spending_pct=totals["weighted_spending_pct"],
+        physical_pct=totals["weighted_physical_pct"],
+        planned_financial_pct=totals["weighted_planned_financial_pct"],
+        planned_physical_pct=totals["weighted_planned_physical_pct"],
+        spending_types=breakdown(effective.pk, "spending_type"),
+        funding_sources=breakdown(effective.pk, "funding_source"),
+        initial_funding_sources=breakdown(initial.pk, "funding_source"),
+        monthly_planned_pct=monthly_planned,
+        monthly_actual_pct=monthly_actual,
+    )
+
+
+def _tree(facts: Facts, allocation: dict[int, Decimal]) -> list[TreeRow]:
+    """The budget tree with each node's pagu = its own allocation + its children's."""
+    children: dict[int | None, list] = defaultdict(list)
+    for i in facts.items:
+        children[i.parent_id].append(i)
+    rows: list[TreeRow] = []
+
+    def total(item) -> Decimal:
+        return allocation.get(item.pk, Decimal("0")) + sum(
+            (total(c) for c in children[item.pk]), Decimal("0")
+        )
+
+    def walk(item, depth: int) -> None:
+        rows.append(TreeRow(item.level, item.code, item.name, total(item), depth))
+        for c in children[item.pk]:
+            walk(c, depth + 1)
+
+    for root in children[None]:
+        walk(root, 0)
+    return rows
+
+
+def revenue_result(facts: Facts, year: int, last: int) -> RevenueResult:
+    targets = {t.line_id: t.amount for t in facts.revenue_targets}
+    by_line: dict[tuple[int, int], list[PeriodValue]] = defaultdict(list)
+    for r in facts.receipts:
+        by_line[(r.line_id, r.year)].append(PeriodValue(r.month, r.period_start_month, r.amount))
+    years_with_data = {r.year for r in facts.receipts}
+    lines = []
+    for line in facts.revenue_lines:
+        current = (
+            cumulative_to(by_line[(line.pk, year)], last) if by_line[(line.pk, year)] else None
+        )
+        previous = (
+            cumulative_to(by_line[(line.pk, year - 1)], last)
+            if by_line[(line.pk, year - 1)]
+            else None
+        )
+        lines.append(
+            RevenueLineRow(
+                code=line.code,
+                name=line.name,
+                group_number=line.group_number,
+                group_name=line.group_name,
+                is_refund_line=line.is_refund_line,
+                target=targets.get(line.pk),
+                realisation=current,
+                previous_year=previous,
+                growth_pct=methods.growth_pct(current, previous),
+            )
+        )
+
+    def total(year_: int, values: list[Decimal | None], unknown_if) -> Decimal | None:
+        if year_ not in years_with_data or unknown_if:
+            return None
+        return sum((v for v in values if v is not None), Decimal("0"))
+
+    current_unknown = any(
+        by_line[(line.pk, year)]
+        and cumulative_to(by_line[(line.pk, year)], last) is None
+        and any(v.period_start_month <= last for v in by_line[(line.pk, year)])
+        for line in facts.revenue_lines
+    )
+    previous_unknown = any(
+        by_line[(line.pk, year - 1)]
+        and cumulative_to(by_line[(line.pk, year - 1)], last) is None
+        and any(v.period_start_month <= last for v in by_line[(line.pk, year - 1)])
+        for line in facts.revenue_lines
+    )
+    realisation = total(year, [ln.realisation for ln in lines], current_unknown)
+    previous = total(year - 1, [ln.previous_year for ln in lines], previous_unknown)
+    target = sum(targets.values(), Decimal("0")) if targets else None
+    all_current = [v for (lid, y), vals in by_line.items() if y == year for v in vals]
+    all_previous = [v for (lid, y), vals in by_line.items() if y == year - 1 for v in vals]
+    return RevenueResult(
+        target=target,
+        realisation=realisation,
+        previous_year=previous,
+        growth_pct=methods.growth_pct(realisation, previous),
+        target_achievement_pct=round2(pct(realisation, target)),
+        lines=lines,
+        monthly_cumulative=cumulative_series(all_current),
+        previous_monthly_cumulative=cumulative_series(all_previous),
+    )
+
+
+def services_result(facts: Facts, year: int, last: int) -> ServiceResult:
+    by_kind: dict[tuple[int, int], list[PeriodValue]] = defaultdict(list)
+    for o in facts.service_outputs:
+        by_kind[(o.kind_id, o.year)].append(
+            PeriodValue(o.month, o.period_start_month, Decimal(o.count))
+        )
+    years = {o.year for o in facts.service_outputs}
+    kinds = []
+    unknown = {year: False, year - 1: False}
+    for kind in facts.service_kinds:
+        values = {}
+        for y in (year, year - 1):
+            rows = by_kind[(kind.pk, y)]
+            v = cumulative_to(rows, last) if rows else None
+            if rows and v is None and any(r.period_start_month <= last for r in rows):
+                unknown[y] = True
+            values[y] = v
+        kinds.append(
+            ServiceKindRow(
+                code=kind.code,
+                name=kind.name,
+                unit_of_measure=kind.unit_of_measure,
+                current=int(values[year]) if values[year] is not None else None,
+                previous_year=int(values[year - 1]) if values[year - 1] is not None else None,
+                growth_pct=methods.growth_pct(values[year], values[year - 1]),
+            )
+        )
+
+    def total(y: int, attr: str) -> int | None:
+        if y not in years or unknown[y]:
+            return None
+        return sum(getattr(k, attr) or 0 for k in kinds)
+
+    current, previous = total(year, "current"), total(year - 1, "previous_year")
+    return ServiceResult(
+        current=current,
+        previous_year=previous,
+        growth_pct=methods.growth_pct(
+            Decimal(current) if current is not None else None,
+            Decimal(previous) if previous is not None else None,
+        ),
+        kinds=kinds,
+    )

@@ -1,0 +1,317 @@
+"""The PP 39 report as a document: its chapters, numbered tables and figures, generated
+sentences and the staff texts in their places, assembled from one computed
+``QuarterlyReport``. The screen view, the PDF, the HTML file and the workbook all render this.
+
+Tables and figures are numbered per chapter in the order the chapters present them
+("Tabel 3.7"); the templates print the chapters in that same order.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from django.contrib.staticfiles import finders
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from reports.pp39 import narrative as nv
+from reports.pp39 import sentences as rs
+from reports.pp39.charts import composition_bar_chart
+from reports.pp39.tables import budget as tb
+from reports.pp39.tables import performance as tp
+from reports.pp39.tables import support as ts
+from reports.pp39.tables.base import Figure, Numbering, Table
+
+if TYPE_CHECKING:
+    from reports.engine.report import (
+        GoalResult,
+        IndicatorResult,
+        OutputRow,
+        ProgrammeRow,
+        QuarterlyReport,
+    )
+
+STAFF_DIMENSIONS = [
+    ("education", "Pendidikan Terakhir"),
+    ("status", "Status Kepegawaian"),
+    ("position", "Jabatan"),
+]
+# The data model does not link trainings or the financial-report peers to an indicator; the
+# agreement's standard indicator names do (BSKJI's "Rata-rata indeks profesionalitas ASN",
+# "Nilai minimal laporan keuangan"), as in the seed (tables 3.13 and 3.18).
+SUPPORT_BY_NAME = [("profesionalitas", "trainings"), ("laporan keuangan", "financial_peers")]
+
+
+@dataclass
+class IndicatorSection:
+    ind: IndicatorResult
+    anchor: str
+    result_sentence: SafeString
+    tables: list[tuple[str, Table]]  # (the sentence that introduces it, table)
+    companies: list[str]
+    support_note: str
+    physical_sentence: str
+    analysis: str
+    verdict_sentence: SafeString
+    comparison_sentence: str
+    obstacles: str
+    recommendation: str
+
+
+@dataclass
+class GoalSection:
+    goal: GoalResult
+    anchor: str
+    intro: str
+    table: Table
+    indicators: list[IndicatorSection]
+
+
+@dataclass
+class OutputSection:
+    output: OutputRow
+    sentence: str
+    analysis: str
+
+
+@dataclass
+class ProgrammeSection:
+    programme: ProgrammeRow
+    anchor: str
+    intro: str
+    table: Table
+    analysis: str
+    outputs: list[OutputSection]
+    obstacles: str
+    recommendation: str
+
+
+@dataclass
+class ReportDocument:
+    report: QuarterlyReport
+    words: dict[str, str]
+    texts: dict[str, str]
+    sentences: dict[str, str]
+    t: dict[str, Table]  # the tables of BAB II and IV by key
+    figures: list[Figure]
+    goals: list[GoalSection]
+    programmes: list[ProgrammeSection]
+    numbering: Numbering = field(default_factory=Numbering)
+    funding_initial: list = field(default_factory=list)
+    funding_current: list = field(default_factory=list)
+    logo: str = ""  # data URI of static/img/logo/<unit code>.(svg|png), if the unit has one
+
+    @property
+    def tables(self) -> list[Table]:
+        """Every table in document order."""
+        return self.numbering.tables
+
+    @property
+    def toc(self) -> list[tuple[int, str, str]]:
+        """(level, anchor, label) of the headings, in order."""
+        q = self.words["quarter"]
+        y = self.report.year
+        entries = [
+            (0, "kata-pengantar", _("KATA PENGANTAR")),
+            (0, "daftar-isi", _("DAFTAR ISI")),
+            (0, "daftar-gambar", _("DAFTAR GAMBAR")),
+            (0, "daftar-tabel", _("DAFTAR TABEL")),
+            (0, "bab-1", _("BAB I PENDAHULUAN")),
+            (1, "s-1-1", _("1.1. Tugas dan Fungsi Organisasi")),
+            (1, "s-1-2", _("1.2. Latar Belakang Kegiatan / Program")),
+            (1, "s-1-3", _("1.3. Struktur Organisasi")),
+            (0, "bab-2", _("BAB II RENCANA PROGRAM DAN KEGIATAN")),
+            (1, "s-2-1", _("2.1. Kegiatan Tahun Anggaran %(y)s") % {"y": y}),
+            (1, "s-2-2", _("2.2. Sasaran Kegiatan dan Indikator Kinerja Kegiatan")),
+            (0, "bab-3", _("BAB III PELAKSANAAN KEGIATAN")),
+            (1, "s-3-1", _("3.1. Hasil yang telah dicapai dan analisis capaian kinerja")),
+            (2, "s-3-1-1", _("3.1.1. Analisis Capaian Kinerja Berdasarkan Perjanjian Kinerja")),
+        ]
+        entries += [(3, g.anchor, self.goal_heading(g)) for g in self.goals]
+        entries += [
+            (
+                2,
+                "s-3-1-2",
+                _("3.1.2. Hasil yang telah dicapai berdasarkan indikator kinerja kegiatan"),
+            ),
+            (1, "s-3-2", _("3.2. Hambatan dan Kendala Pelaksanaan")),
+            (1, "s-3-3", _("3.3. Langkah dan Tindak Lanjut")),
+            (0, "bab-4", _("BAB IV PENUTUP")),
+            (1, "s-4-1", _("4.1. Realisasi Kegiatan %(q)s") % {"q": q}),
+            (1, "s-4-2", _("4.2. Hambatan dan Kendala Pelaksanaan")),
+            (1, "s-4-3", _("4.3. Saran dan Tindak Lanjut")),
+        ]
+        return entries
+
+    @staticmethod
+    def goal_heading(g: GoalSection) -> str:
+        return _("Sasaran Strategis %(r)s: %(t)s") % {"r": g.goal.roman, "t": g.goal.text}
+
+
+def build_document(report: QuarterlyReport) -> ReportDocument:
+    """Assembles the document of a computed quarterly report (no database access)."""
+    q = report.quarter
+    words = {
+        "quarter": nv.quarter_label(q),
+        "quarter_short": nv.quarter_short(q),
+        "until": nv.until_quarter(q),
+        "months": nv.quarter_months(q),
+        "year": str(report.year),
+        "previous_year": str(report.year - 1),
+        "unit": report.unit.display_name,
+        "place_date": report.texts.get("foreword_place_date") or nv.default_place_date(report),
+    }
+    texts = {key: nv.strip_formulaic(value) for key, value in report.texts.items()}
+    texts["foreword"] = texts.get("foreword") or nv.default_foreword(report)
+    doc = ReportDocument(report, words, texts, {}, {}, [], [], [])
+    doc.logo = unit_logo(report.unit.code)
+    n = doc.numbering
+
+    # BAB I: staff composition charts
+    for dimension, label in STAFF_DIMENSIONS:
+        rows = [s for s in report.staff if s.dimension == dimension]
+        if not rows:
+            continue
+        rows.sort(key=lambda s: -s.count)
+        title = _("Komposisi Pegawai %(u)s Berdasarkan %(d)s") % {"u": words["unit"], "d": label}
+        chart = composition_bar_chart([s.category for s in rows], [s.count for s in rows], "")
+        doc.figures.append(n.figure(1, Figure(f"staff:{dimension}", title, chart)))
+
+    # BAB II
+    b = report.budget
+    if b is not None:
+        for key, build in (
+            ("revisions", tb.revisions_table),
+            ("revision_matrix", tb.revision_matrix_table),
+            ("budget_tree", tb.budget_tree_table),
+            ("spending_types", tb.spending_types_table),
+        ):
+            doc.t[key] = n.table(2, build(report, b))
+    doc.t["agreement"] = n.table(2, tp.agreement_table(report))
+    if report.revenue.target is not None:
+        doc.t["revenue_targets"] = n.table(2, tb.revenue_targets_table(report))
+    doc.sentences.update(rs.budget_sentences(report, doc))
+    if b is not None:
+        initial = b.revisions[0].pagu if b.revisions else None
+        doc.funding_initial = rs.funding_rows(b.initial_funding_sources, initial)
+        doc.funding_current = rs.funding_rows(b.funding_sources, b.pagu)
+
+    # BAB III
+    doc.t["action_plan"] = n.table(3, tp.action_plan_table(report))
+    for g in report.goals:
+        doc.goals.append(_goal_section(report, g, n))
+    for p in b.programmes if b else []:
+        doc.programmes.append(_programme_section(report, b, p, n))
+
+    # BAB IV
+    doc.t["all_indicators"] = n.table(4, tp.all_indicators_table(report))
+    doc.t["overall"] = n.table(4, tb.overall_table(report, b))
+    doc.sentences.update(rs.closing_sentences(report, doc))
+    return doc
+
+
+def unit_logo(code: str) -> str:
+    """The unit's logo as a data URI, from static/img/logo/<code>.svg or .png ('' if none)."""
+    for ext in ("svg", "png"):
+        path = finders.find(f"img/logo/{code}.{ext}")
+        if path:
+            mime = mimetypes.guess_type(path)[0] or "image/png"
+            data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
+            return f"data:{mime};base64,{data}"
+    return ""
+
+
+def _goal_section(report: QuarterlyReport, g: GoalResult, n: Numbering) -> GoalSection:
+    intro = _(
+        "Sasaran Kegiatan %(r)s pada perjanjian kinerja %(u)s TA. %(y)s memiliki %(c)s indikator "
+        "kinerja yang diuraikan sebagai berikut."
+    ) % {
+        "r": g.roman,
+        "u": report.unit.display_name,
+        "y": report.year,
+        "c": nv.count_words(len(g.indicators)),
+    }
+    table = n.table(3, tp.achievement_table(report, g))
+    sections = [_indicator_section(report, ind, n) for ind in g.indicators]
+    return GoalSection(g, f"sasaran-{g.number}", intro, table, sections)
+
+
+def _support_tables(report: QuarterlyReport, ind: IndicatorResult) -> list[tuple[str, Table]]:
+    """The indicator's supporting tables, each as (kind, table)."""
+    basis = _growth_basis(report, ind)
+    tables: list[tuple[str, Table]] = []
+    if ind.method == "average_change" and ind.measurements:
+        tables.append(("computed", ts.measurements_table(report, ind)))
+    elif ind.method == "growth" and basis == "revenue":
+        tables.append(("computed", tb.revenue_table(report)))
+    elif ind.method == "growth" and basis == "service_outputs":
+        tables.append(("computed", tb.services_table(report)))
+    elif ind.method == "survey_index" and ind.rows:
+        tables.append(("computed", ts.survey_table(report, ind)))
+    elif ind.method == "weighted_index" and ind.rows:
+        tables.append(("computed", ts.ipp_table(report, ind)))
+    elif ind.method == "components_sum" and report.sakip_peers:
+        tables.append(("sakip_peers", ts.sakip_peers_table(report, ind)))
+    name = ind.name.lower()
+    for word, kind in SUPPORT_BY_NAME:
+        if word not in name:
+            continue
+        if kind == "trainings" and report.trainings:
+            tables.append((kind, ts.trainings_table(report, ind)))
+        if kind == "financial_peers" and report.financial_peers:
+            tables.append((kind, ts.financial_peers_table(report, ind)))
+    return tables
+
+
+def _growth_basis(report: QuarterlyReport, ind: IndicatorResult) -> str:
+    indicators = report.facts.indicators if report.facts else []
+    return next((i.growth_basis for i in indicators if i.pk == ind.pk), "")
+
+
+def _indicator_section(
+    report: QuarterlyReport, ind: IndicatorResult, n: Numbering
+) -> IndicatorSection:
+    tables = [
+        (rs.table_sentence(report, kind, n.table(3, t)), t)
+        for kind, t in _support_tables(report, ind)
+    ]
+    companies = [f"{r.label} ({r.note})" if r.note else r.label for r in ind.rows]
+    return IndicatorSection(
+        ind=ind,
+        anchor=f"ik-{ind.code.replace('.', '-')}",
+        result_sentence=nv.realisation_sentence(ind, report),
+        tables=tables,
+        companies=companies if ind.method == "count" else [],
+        support_note=rs.support_note(report, ind),
+        physical_sentence=nv.physical_sentence(ind, report),
+        analysis=nv.strip_formulaic(ind.analysis),
+        verdict_sentence=nv.verdict_sentence(ind, report),
+        comparison_sentence=nv.comparison_sentence(ind, report),
+        obstacles=nv.strip_formulaic(ind.obstacles),
+        recommendation=nv.strip_formulaic(ind.recommendation),
+    )
+
+
+def _programme_section(report, b, p: ProgrammeRow, n: Numbering) -> ProgrammeSection:
+    table = n.table(3, tb.outputs_table(report, b, p))
+    intro = _(
+        "Pada kegiatan ini terdapat %(c)s Klasifikasi Rincian Output (KRO) yang terdiri dari:"
+    ) % {"c": nv.count_words(len(p.outputs))}
+    outputs = [
+        OutputSection(o, nv.output_sentence(o, report), nv.strip_formulaic(o.analysis))
+        for o in p.outputs
+    ]
+    return ProgrammeSection(
+        p,
+        f"program-{p.code}",
+        intro,
+        table,
+        nv.strip_formulaic(p.analysis),
+        outputs,
+        nv.strip_formulaic(p.obstacles),
+        nv.strip_formulaic(p.recommendation),
+    )

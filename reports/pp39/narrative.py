@@ -1,0 +1,375 @@
+"""The generated words of the PP 39 report: quarter words, Indonesian number words and the
+formulaic sentences of the seed ("Realisasi dari indikator ... adalah ... dari target ...
+dengan capaian ...%", "berhasil / belum berhasil", the comparison with last year).
+
+Every figure comes from the computed ``QuarterlyReport``; this module only words it. Texts
+staff write are inserted where they belong after ``strip_formulaic`` removed the hand-typed
+twins of the sentences generated here (the demo's texts were transcribed from the Word report,
+where such sentences were typed by hand and contradict the data, e.g. II.3 "dari target 1").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from perkin.formatting import DASH, percent, rupiah, smart
+from perkin.models import ROMAN
+from reports.engine.report import MONTH_NAMES
+
+if TYPE_CHECKING:
+    from reports.engine.report import IndicatorResult, OutputRow, QuarterlyReport
+
+# --- quarter words ---------------------------------------------------------------------------
+
+
+def quarter_label(quarter: int) -> str:
+    """'Triwulan III'."""
+    return f"Triwulan {ROMAN[quarter]}"
+
+
+def quarter_short(quarter: int) -> str:
+    """'TW III'."""
+    return f"TW {ROMAN[quarter]}"
+
+
+def ucfirst(text: str) -> str:
+    """The text with its first letter upper-cased (str.capitalize lowers the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+def until_quarter(quarter: int) -> str:
+    """'sampai dengan Triwulan III'."""
+    return _("sampai dengan %(q)s") % {"q": quarter_label(quarter)}
+
+
+def quarter_months(quarter: int) -> str:
+    """'Juli – September'."""
+    return f"{MONTH_NAMES[3 * quarter - 2]} – {MONTH_NAMES[3 * quarter]}"
+
+
+def date_id(value: date | None) -> str:
+    """'04 Maret 2024'."""
+    if value is None:
+        return DASH
+    return f"{value.day:02d} {MONTH_NAMES[value.month]} {value.year}"
+
+
+def default_place_date(report: QuarterlyReport) -> str:
+    """'Palembang, Januari 2025': the month after the quarter, when the report is due."""
+    month = report.last_month % 12 + 1
+    year = report.year + (1 if report.last_month == 12 else 0)
+    place = report.unit.city or report.unit.display_name
+    return f"{place}, {MONTH_NAMES[month]} {year}"
+
+
+def default_foreword(report: QuarterlyReport) -> str:
+    """The foreword printed until staff write one (texts are per quarter)."""
+    unit = report.unit
+    return _(
+        "Sebagai salah satu upaya dalam menciptakan tata kelola pemerintahan yang baik, disusun "
+        "Laporan Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan sesuai dengan "
+        "Peraturan Pemerintah Nomor 39 Tahun 2006.\n\n"
+        "Laporan PP 39 %(q)s %(name)s (%(short)s) Tahun %(y)s merupakan penjabaran pelaksanaan "
+        "Rencana Kinerja Tahun %(y)s yang ditetapkan dalam Perjanjian Kinerja, dan disusun "
+        "sebagai bahan evaluasi bagi setiap unsur di lingkungan %(short)s."
+    ) % {
+        "q": quarter_label(report.quarter),
+        "name": unit.name,
+        "short": unit.display_name,
+        "y": report.year,
+    }
+
+
+# --- Indonesian number words (terbilang) -------------------------------------------------------
+
+_UNITS = [
+    "",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+]
+_SCALES = [(10**12, "triliun"), (10**9, "miliar"), (10**6, "juta")]
+
+
+def terbilang(n: int) -> str:
+    """An integer in Indonesian words: 19 -> 'sembilan belas', 1500 -> 'seribu lima ratus'."""
+    n = int(n)
+    if n < 0:
+        return "minus " + terbilang(-n)
+    if n == 0:
+        return "nol"
+    if n < 12:
+        return _UNITS[n]
+    if n < 20:
+        return f"{_UNITS[n - 10]} belas"
+    if n < 100:
+        rest = n % 10
+        return f"{_UNITS[n // 10]} puluh" + (f" {_UNITS[rest]}" if rest else "")
+    if n < 1000:
+        head = "seratus" if n // 100 == 1 else f"{_UNITS[n // 100]} ratus"
+        return head + (f" {terbilang(n % 100)}" if n % 100 else "")
+    if n < 10**6:
+        head = "seribu" if n // 1000 == 1 else f"{terbilang(n // 1000)} ribu"
+        return head + (f" {terbilang(n % 1000)}" if n % 1000 else "")
+    for scale, word in _SCALES:
+        if n >= scale:
+            head = f"{terbilang(n // scale)} {word}"
+            return head + (f" {terbilang(n % scale)}" if n % scale else "")
+    raise AssertionError("unreachable")
+
+
+def count_words(n: int) -> str:
+    """'19 (sembilan belas)'."""
+    return f"{n} ({terbilang(n)})"
+
+
+def rupiah_words(amount: Decimal | None) -> str:
+    """'Dua Puluh Miliar ... Rupiah' for whole rupiah; '' when unknown."""
+    if amount is None:
+        return ""
+    return (terbilang(int(amount)) + " rupiah").title()
+
+
+# --- formulaic sentences ---------------------------------------------------------------------
+
+
+def _pct_short(value: Decimal | None) -> str:
+    """A physical % as the seed prints it: '100%', '62,5%'."""
+    return DASH if value is None else smart(value) + "%"
+
+
+def _unit_word(ind: IndicatorResult) -> str:
+    return ind.unit.lower()
+
+
+def realisation_sentence(ind: IndicatorResult, report: QuarterlyReport) -> SafeString:
+    if ind.realisation is None:
+        return format_html(
+            _(
+                'Realisasi dari indikator kinerja "{}" {} belum dapat dihitung karena data '
+                "pendukungnya belum tersedia; target yang ditetapkan {} {}."
+            ),
+            ind.name,
+            until_quarter(report.quarter),
+            smart(ind.target),
+            _unit_word(ind),
+        )
+    return format_html(
+        _(
+            'Realisasi dari indikator kinerja "{}" adalah {} {} dari target {} {} dengan capaian {}.'
+        ),
+        ind.name,
+        smart(ind.realisation),
+        _unit_word(ind),
+        smart(ind.target),
+        _unit_word(ind),
+        percent(ind.achievement_pct),
+    )
+
+
+def source_sentence(table_number: str) -> str:
+    return _("Realisasi ini diperoleh dari perhitungan yang ditunjukkan pada Tabel %(n)s.") % {
+        "n": table_number
+    }
+
+
+def physical_sentence(ind: IndicatorResult, report: QuarterlyReport) -> str:
+    return _(
+        "Pada %(q)s TA %(y)s target fisik dari indikator ini %(t)s dengan realisasi fisik %(r)s."
+    ) % {
+        "q": quarter_label(report.quarter),
+        "y": report.year,
+        "t": _pct_short(ind.physical_target_pct),
+        "r": _pct_short(ind.physical_realised_pct),
+    }
+
+
+def verdict_sentence(ind: IndicatorResult, report: QuarterlyReport) -> SafeString:
+    until = until_quarter(report.quarter)
+    if ind.achieved is None:
+        return format_html(
+            _(
+                "Sampai dengan {} capaian indikator kinerja ini belum dapat dibandingkan dengan "
+                "target yang ditetapkan."
+            ),
+            quarter_label(report.quarter),
+        )
+    word = _("berhasil") if ind.achieved else _("belum berhasil")
+    return format_html(
+        _(
+            "Dari data di atas, dengan membandingkan realisasi dan target, maka {} indikator "
+            "kinerja ini <strong>{}</strong> mencapai target yang ditetapkan (capaian {})."
+        ),
+        until,
+        word,
+        percent(ind.achievement_pct),
+    )
+
+
+def comparison_sentence(ind: IndicatorResult, report: QuarterlyReport) -> str:
+    q, year, prev_year = quarter_label(report.quarter), report.year, report.year - 1
+    previous, current = ind.previous_physical_pct, ind.physical_realised_pct
+    if previous is None or current is None:
+        return _(
+            "Data %(q)s tahun %(p)s untuk indikator ini belum tersedia, sehingga perbandingan "
+            "dengan tahun anggaran sebelumnya belum dapat dilakukan."
+        ) % {"q": q, "p": prev_year}
+    if current == previous:
+        relation = _("sama dengan")
+    elif current > previous:
+        relation = _("lebih tinggi daripada")
+    else:
+        relation = _("lebih rendah daripada")
+    text = _(
+        "Bila dibandingkan dengan %(q)s tahun anggaran sebelumnya, realisasi fisik pada tahun "
+        "%(y)s sebesar %(c)s %(rel)s realisasi fisik tahun %(p)s sebesar %(pv)s."
+    ) % {
+        "q": q,
+        "y": year,
+        "c": _pct_short(current),
+        "rel": relation,
+        "p": prev_year,
+        "pv": _pct_short(previous),
+    }
+    if ind.previous_realisation is not None:
+        text += " " + _(
+            "Realisasi indikator pada %(q)s tahun %(p)s adalah %(r)s %(u)s dengan capaian %(a)s."
+        ) % {
+            "q": q,
+            "p": prev_year,
+            "r": smart(ind.previous_realisation),
+            "u": _unit_word(ind),
+            "a": percent(ind.previous_achievement_pct),
+        }
+    return text
+
+
+def output_sentence(output: OutputRow, report: QuarterlyReport) -> str:
+    return _(
+        "%(until)s total realisasi keuangan pada output ini adalah %(r)s dari target keuangan "
+        "%(s)s, adapun realisasi fisiknya %(pr)s dari target fisik %(ps)s."
+    ) % {
+        "until": ucfirst(until_quarter(report.quarter)),
+        "r": percent(output.spending_pct),
+        "s": percent(output.planned_financial_pct),
+        "pr": percent(output.physical_pct),
+        "ps": percent(output.planned_physical_pct),
+    }
+
+
+def achieved_word(actual: Decimal | None, target: Decimal | None) -> str:
+    """'mencapai' / 'belum mencapai' for an overall realisation vs its target (BAB IV)."""
+    if actual is None or target is None:
+        return _("belum dapat dibandingkan dengan")
+    return _("mencapai") if actual >= target else _("belum mencapai")
+
+
+def rupiah_with_words(amount: Decimal | None) -> str:
+    """'Rp 20.535.869.000 (Dua Puluh Miliar ... Rupiah)'."""
+    if amount is None:
+        return DASH
+    return f"{rupiah(amount)} ({rupiah_words(amount)})"
+
+
+# --- staff texts -----------------------------------------------------------------------------
+
+_NUM = r"\d+(?:[.,]\s?\d+)?"
+_Q = r"(?:triwulan|tw)\s+(?:[IVX]+|\d)"
+# Hand-typed twins of generated sentences, matched within one paragraph (case-insensitive).
+FORMULAIC_PATTERNS = [
+    # "Realisasi dari indikator kinerja "X" adalah 37 persen dari target 30 persen dengan
+    # capaian sebesar 123,33%."
+    rf"Realisasi dari indikator\b[^\n]*?capaian[^\n]*?{_NUM}\s?%\s*[.,]?",
+    r"Realisasi ini diperoleh dari perhitungan yang ditunjukkan pada (?:tabel|table)\s*"
+    r"(?:\d+\.\s?\d+|\.\.\.)?\.?",
+    # "Pada Triwulan IV TA 2024 target fisik dari indikator ini 100% dengan realisasi 100%."
+    rf"(?:Kinerja\s+)?Pada\s+{_Q}\s+TA\.?\s?\d{{4}},?\s+target fisik dari indikator ini\s+"
+    rf"(?:sebesar\s+)?{_NUM}\s?%\s+dengan realisasi\s+(?:fisik\s+)?(?:sebesar\s+)?{_NUM}\s?%\s*\.?",
+    # output texts (3.1.2)
+    rf"Sampai dengan {_Q} total realisasi keuangan pada kegiatan ini adalah {_NUM}\s?"
+    rf"(?:persen|%)[^\n]*?terlaksana\s+{_NUM}\s?%\s*\.?",
+    rf"Adapun total realisasi keuangan pada {_Q} adalah {_NUM}\s?%\s+dari target"
+    rf"(?:\s+keuangan)?\s+{_NUM}\s?%\s*\.?",
+    r"Pada kegiatan ini terdapat \d+\s*\([^)]*\)\s*Klasifikasi Rincian Output \(KRO\)"
+    r"[^\n]*?terdiri dari\s*:?",
+    # closing (BAB IV)
+    rf"Berdasarkan data di atas, realisasi keuangan[^\n]*?{_NUM}\s?%\s+dari target\s+{_NUM}\s?%\s*[,.]?",
+    rf"Realisasi fisik mencapai target[^\n]*?{_NUM}\s?%\s+dari target(?:\s+sebesar)?\s+{_NUM}\s?%\s*\.?",
+    # references to a table number typed by hand ("Berikut ... pada tabel 2.4")
+    r"Berikut\s[^\n]*?pada (?:tabel|table)\s+\d+(?:\.\s?\d+)?\s*\.?",
+    # programme list of BAB II (generated from the budget tree)
+    r"Program yang dilaksanakan oleh[^\n]*?terdiri dari\s*:",
+]
+_LINE_PATTERNS = [
+    re.compile(r"^\s*\d+\.\s*Program\b.*terdiri dari\s*:\s*$", re.IGNORECASE),
+    re.compile(r"^\s*[a-z]\.\s+[^\n]*\([A-Z]{2,4}\)\s*$"),
+]
+_SENTENCES = [re.compile(p, re.IGNORECASE) for p in FORMULAIC_PATTERNS]
+_VERDICT_PARAGRAPH = re.compile(r"^\s*Dari data di atas\b.*\b(?:berhasil|mencapai target)", re.I)
+
+
+def strip_formulaic(text: str) -> str:
+    """The staff text without the sentences this module generates from the data."""
+    if not text:
+        return ""
+    paragraphs = []
+    for para in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        if _VERDICT_PARAGRAPH.search(para):
+            continue
+        original = para.strip()
+        lines = [ln for ln in para.split("\n") if not any(p.match(ln) for p in _LINE_PATTERNS)]
+        para = "\n".join(lines)
+        for pattern in _SENTENCES:
+            para = pattern.sub("", para)
+        para = re.sub(r"[ \t]{2,}", " ", para).strip(" \t\n,;")
+        if not para or para in (".", ":"):
+            continue
+        if para != original:  # a sentence was cut: the remainder starts a sentence
+            para = para[0].upper() + para[1:]
+        paragraphs.append(para)
+    return "\n\n".join(paragraphs)
+
+
+# --- figures the report object does not carry ------------------------------------------------
+
+
+def revenue_groups(report: QuarterlyReport) -> list[dict]:
+    """Revenue lines grouped as tables 2.6 and 3.7 print them. The group subtotals are sums of
+    the lines' engine values (not stored anywhere else); lines without a group follow alone."""
+    groups: list[dict] = []
+    by_number: dict[int, dict] = {}
+    for line in report.revenue.lines:
+        if line.group_number is None:
+            groups.append({"number": None, "name": "", "lines": [line]})
+            continue
+        group = by_number.get(line.group_number)
+        if group is None:
+            group = {"number": line.group_number, "name": line.group_name, "lines": []}
+            by_number[line.group_number] = group
+            groups.append(group)
+        group["lines"].append(line)
+    for group in groups:
+        for attr in ("target", "realisation", "previous_year"):
+            values = [getattr(ln, attr) for ln in group["lines"] if getattr(ln, attr) is not None]
+            group[attr] = sum(values, Decimal(0)) if values else None
+    return groups
+
+
+def breakdown_total(rows) -> Decimal | None:
+    """Sum of a pagu breakdown (spending types or funding sources): table 2.4's total row."""
+    return sum((r.amount for r in rows), Decimal(0)) if rows else None

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from perkin.models import ROMAN, Indicator, WorkUnit
-from perkin.services import MONTHS
+from perkin.calendar import MONTHS, ROMAN
+from perkin.models import Indicator, WorkUnit
 from reports.calculations import methods
 from reports.calculations.achievement import achievement_pct, is_achieved
 from reports.calculations.categories import Band, classify

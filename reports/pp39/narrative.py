@@ -19,8 +19,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from perkin.calendar import ROMAN
 from perkin.formatting import DASH, percent, rupiah, smart
-from perkin.models import ROMAN
 from reports.engine.report import MONTH_NAMES
 
 if TYPE_CHECKING:

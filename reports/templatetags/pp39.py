@@ -6,7 +6,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 
-from perkin.models import ROMAN
+from perkin.calendar import ROMAN
 
 register = template.Library()
 

@@ -1,21 +1,15 @@
-"""The budget (DIPA) and its revisions, output realisation, non-tax revenue (PNBP) and
-service outputs.
-
-Facts that cover a period longer than a month (a year-end figure carried over from a
-published report, an annual total of last year) keep the first month they cover in
-``period_start_month``: the engine then knows a cumulative up to an earlier month is not
-known, instead of treating it as zero.
-"""
+"""The budget (DIPA): its tree of programmes, activities and outputs, its revisions and
+allocations, the disbursement plan and the realisation of every output."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from budget.models.base import MONEY, PeriodFact, period_checks
 from perkin.calendar import MONTH_CHOICES
 from perkin.locks import ensure_months_open
 from perkin.models import (
@@ -27,51 +21,6 @@ from perkin.models import (
     pct_check,
     pct_validators,
 )
-
-MONEY = {"max_digits": 18, "decimal_places": 0}
-
-
-class PeriodFact(TimeStampedModel):
-    """A monthly fact, possibly covering months period_start_month..month."""
-
-    month = models.PositiveSmallIntegerField(
-        _("bulan"), choices=MONTH_CHOICES, validators=month_validators
-    )
-    period_start_month = models.PositiveSmallIntegerField(
-        _("mencakup sejak bulan"),
-        choices=MONTH_CHOICES,
-        validators=month_validators,
-        help_text=_("Sama dengan bulan untuk data bulanan; lebih awal untuk angka akumulasi."),
-    )
-    note = models.CharField(_("catatan"), max_length=300, blank=True)
-    version = models.PositiveIntegerField(_("versi"), default=1)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("diubah oleh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.period_start_month is None:
-            self.period_start_month = self.month
-        super().save(*args, **kwargs)
-
-
-def period_checks(prefix: str) -> list[models.CheckConstraint]:
-    return [
-        month_check("month", f"{prefix}_month_range"),
-        month_check("period_start_month", f"{prefix}_period_start_range"),
-        models.CheckConstraint(
-            condition=Q(period_start_month__lte=F("month")), name=f"{prefix}_period_order"
-        ),
-        models.CheckConstraint(condition=Q(version__gte=1), name=f"{prefix}_version_min"),
-    ]
 
 
 class Budget(TimeStampedModel):
@@ -336,140 +285,6 @@ class OutputRealisation(PeriodFact):
     def clean(self) -> None:
         if self.item_id:
             ensure_months_open(self.item.budget.unit_id, self.item.budget.year, [self.month])
-
-
-class RevenueLine(TimeStampedModel):
-    """A kind of non-tax revenue (PNBP) of a unit, grouped as tables 2.6 and 3.7."""
-
-    unit = models.ForeignKey(
-        WorkUnit,
-        verbose_name=_("unit kerja"),
-        on_delete=models.CASCADE,
-        related_name="revenue_lines",
-    )
-    code = models.CharField(_("kode"), max_length=40)
-    name = models.CharField(_("jenis penerimaan"), max_length=200)
-    group_number = models.PositiveSmallIntegerField(_("nomor kelompok"), null=True, blank=True)
-    group_name = models.CharField(_("kelompok"), max_length=200, blank=True)
-    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    is_refund_line = models.BooleanField(_("baris pengembalian"), default=False)
-
-    class Meta:
-        verbose_name = _("jenis PNBP")
-        verbose_name_plural = _("jenis PNBP")
-        ordering = ["unit", "order"]
-        constraints = [models.UniqueConstraint(fields=["unit", "code"], name="revenue_line_unique")]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class RevenueTarget(TimeStampedModel):
-    line = models.ForeignKey(
-        RevenueLine, verbose_name=_("jenis PNBP"), on_delete=models.CASCADE, related_name="targets"
-    )
-    year = models.PositiveIntegerField(_("tahun"))
-    amount = models.DecimalField(_("target (Rp)"), **MONEY)
-
-    class Meta:
-        verbose_name = _("target PNBP")
-        verbose_name_plural = _("target PNBP")
-        ordering = ["line", "year"]
-        constraints = [
-            models.UniqueConstraint(fields=["line", "year"], name="revenue_target_unique"),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="revenue_target_not_negative"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.line} {self.year}: {self.amount}"
-
-
-class RevenueReceipt(PeriodFact):
-    """PNBP received on a line in a month; a refund is a negative amount marked as such."""
-
-    line = models.ForeignKey(
-        RevenueLine, verbose_name=_("jenis PNBP"), on_delete=models.CASCADE, related_name="receipts"
-    )
-    year = models.PositiveIntegerField(_("tahun"))
-    amount = models.DecimalField(_("jumlah (Rp)"), **MONEY)
-    is_refund = models.BooleanField(_("pengembalian"), default=False)
-    history = HistoricalRecords(verbose_name=_("riwayat penerimaan PNBP"))
-
-    class Meta:
-        verbose_name = _("penerimaan PNBP")
-        verbose_name_plural = _("penerimaan PNBP")
-        ordering = ["line", "year", "month"]
-        constraints = [
-            models.UniqueConstraint(fields=["line", "year", "month"], name="receipt_unique"),
-            models.CheckConstraint(
-                condition=Q(amount__gte=0) | Q(is_refund=True),
-                name="receipt_negative_only_refund",
-            ),
-            models.CheckConstraint(
-                condition=Q(is_refund=False) | Q(amount__lte=0),
-                name="receipt_refund_not_positive",
-            ),
-            *period_checks("receipt"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.line} {self.year}-{self.month:02d}: {self.amount}"
-
-    def clean(self) -> None:
-        if self.line_id:
-            ensure_months_open(self.line.unit_id, self.year, [self.month])
-
-
-class ServiceKind(TimeStampedModel):
-    """A kind of service output counted in its own unit (LHU, certificates, trainees...)."""
-
-    unit = models.ForeignKey(
-        WorkUnit,
-        verbose_name=_("unit kerja"),
-        on_delete=models.CASCADE,
-        related_name="service_kinds",
-    )
-    code = models.CharField(_("kode"), max_length=40)
-    name = models.CharField(_("jenis layanan jasa"), max_length=200)
-    unit_of_measure = models.CharField(_("satuan"), max_length=100)
-    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-
-    class Meta:
-        verbose_name = _("jenis layanan jasa")
-        verbose_name_plural = _("jenis layanan jasa")
-        ordering = ["unit", "order"]
-        constraints = [models.UniqueConstraint(fields=["unit", "code"], name="service_kind_unique")]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class ServiceOutput(PeriodFact):
-    kind = models.ForeignKey(
-        ServiceKind,
-        verbose_name=_("jenis layanan"),
-        on_delete=models.CASCADE,
-        related_name="outputs",
-    )
-    year = models.PositiveIntegerField(_("tahun"))
-    count = models.PositiveIntegerField(_("jumlah"))
-    history = HistoricalRecords(verbose_name=_("riwayat hasil layanan"))
-
-    class Meta:
-        verbose_name = _("hasil layanan jasa")
-        verbose_name_plural = _("hasil layanan jasa")
-        ordering = ["kind", "year", "month"]
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "year", "month"], name="service_output_unique"),
-            *period_checks("service_output"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.year}-{self.month:02d}: {self.count}"
-
-    def clean(self) -> None:
-        if self.kind_id:
-            ensure_months_open(self.kind.unit_id, self.year, [self.month])
 
 
 class OutputNarrative(TimeStampedModel):

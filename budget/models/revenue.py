@@ -1,0 +1,149 @@
+"""Non-tax revenue (PNBP): lines, yearly targets and receipts; service outputs by kind."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from budget.models.base import MONEY, PeriodFact, period_checks
+from perkin.locks import ensure_months_open
+from perkin.models import (
+    TimeStampedModel,
+    WorkUnit,
+)
+
+
+class RevenueLine(TimeStampedModel):
+    """A kind of non-tax revenue (PNBP) of a unit, grouped as tables 2.6 and 3.7."""
+
+    unit = models.ForeignKey(
+        WorkUnit,
+        verbose_name=_("unit kerja"),
+        on_delete=models.CASCADE,
+        related_name="revenue_lines",
+    )
+    code = models.CharField(_("kode"), max_length=40)
+    name = models.CharField(_("jenis penerimaan"), max_length=200)
+    group_number = models.PositiveSmallIntegerField(_("nomor kelompok"), null=True, blank=True)
+    group_name = models.CharField(_("kelompok"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    is_refund_line = models.BooleanField(_("baris pengembalian"), default=False)
+
+    class Meta:
+        verbose_name = _("jenis PNBP")
+        verbose_name_plural = _("jenis PNBP")
+        ordering = ["unit", "order"]
+        constraints = [models.UniqueConstraint(fields=["unit", "code"], name="revenue_line_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RevenueTarget(TimeStampedModel):
+    line = models.ForeignKey(
+        RevenueLine, verbose_name=_("jenis PNBP"), on_delete=models.CASCADE, related_name="targets"
+    )
+    year = models.PositiveIntegerField(_("tahun"))
+    amount = models.DecimalField(_("target (Rp)"), **MONEY)
+
+    class Meta:
+        verbose_name = _("target PNBP")
+        verbose_name_plural = _("target PNBP")
+        ordering = ["line", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["line", "year"], name="revenue_target_unique"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="revenue_target_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line} {self.year}: {self.amount}"
+
+
+class RevenueReceipt(PeriodFact):
+    """PNBP received on a line in a month; a refund is a negative amount marked as such."""
+
+    line = models.ForeignKey(
+        RevenueLine, verbose_name=_("jenis PNBP"), on_delete=models.CASCADE, related_name="receipts"
+    )
+    year = models.PositiveIntegerField(_("tahun"))
+    amount = models.DecimalField(_("jumlah (Rp)"), **MONEY)
+    is_refund = models.BooleanField(_("pengembalian"), default=False)
+    history = HistoricalRecords(verbose_name=_("riwayat penerimaan PNBP"))
+
+    class Meta:
+        verbose_name = _("penerimaan PNBP")
+        verbose_name_plural = _("penerimaan PNBP")
+        ordering = ["line", "year", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["line", "year", "month"], name="receipt_unique"),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0) | Q(is_refund=True),
+                name="receipt_negative_only_refund",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_refund=False) | Q(amount__lte=0),
+                name="receipt_refund_not_positive",
+            ),
+            *period_checks("receipt"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line} {self.year}-{self.month:02d}: {self.amount}"
+
+    def clean(self) -> None:
+        if self.line_id:
+            ensure_months_open(self.line.unit_id, self.year, [self.month])
+
+
+class ServiceKind(TimeStampedModel):
+    """A kind of service output counted in its own unit (LHU, certificates, trainees...)."""
+
+    unit = models.ForeignKey(
+        WorkUnit,
+        verbose_name=_("unit kerja"),
+        on_delete=models.CASCADE,
+        related_name="service_kinds",
+    )
+    code = models.CharField(_("kode"), max_length=40)
+    name = models.CharField(_("jenis layanan jasa"), max_length=200)
+    unit_of_measure = models.CharField(_("satuan"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("jenis layanan jasa")
+        verbose_name_plural = _("jenis layanan jasa")
+        ordering = ["unit", "order"]
+        constraints = [models.UniqueConstraint(fields=["unit", "code"], name="service_kind_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ServiceOutput(PeriodFact):
+    kind = models.ForeignKey(
+        ServiceKind,
+        verbose_name=_("jenis layanan"),
+        on_delete=models.CASCADE,
+        related_name="outputs",
+    )
+    year = models.PositiveIntegerField(_("tahun"))
+    count = models.PositiveIntegerField(_("jumlah"))
+    history = HistoricalRecords(verbose_name=_("riwayat hasil layanan"))
+
+    class Meta:
+        verbose_name = _("hasil layanan jasa")
+        verbose_name_plural = _("hasil layanan jasa")
+        ordering = ["kind", "year", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year", "month"], name="service_output_unique"),
+            *period_checks("service_output"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.year}-{self.month:02d}: {self.count}"
+
+    def clean(self) -> None:
+        if self.kind_id:
+            ensure_months_open(self.kind.unit_id, self.year, [self.month])

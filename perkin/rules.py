@@ -71,6 +71,17 @@ def cumulative_violation(
     return None
 
 
+def first_decrease(
+    values: list[tuple[int, Decimal]],
+) -> tuple[int, Decimal, int, Decimal] | None:
+    """The first place a monthly cumulative series decreases, as (month, value, next month,
+    lower value); ``values`` are (month, value) pairs in month order."""
+    for (m1, a), (m2, b) in zip(values, values[1:], strict=False):
+        if b < a:
+            return m1, a, m2, b
+    return None
+
+
 def plan_problem(values: list[tuple[int, Decimal]]) -> str | None:
     """Interim targets of the action plan are cumulative: B01..B12 may not decrease, and each
     month has one step. ``values`` are (month, interim target %) pairs."""
@@ -78,10 +89,10 @@ def plan_problem(values: list[tuple[int, Decimal]]) -> str | None:
     months = [m for m, _v in steps]
     if len(months) != len(set(months)):
         return _("Setiap bulan hanya boleh satu baris rencana aksi.")
-    for (m1, a), (m2, b) in zip(steps, steps[1:], strict=False):
-        if b < a:
-            return _(
-                "Target antara (%%) harus kumulatif: %(m2)s (%(b)s) lebih rendah dari %(m1)s "
-                "(%(a)s)."
-            ) % {"m2": MONTHS[m2], "b": number(b), "m1": MONTHS[m1], "a": number(a)}
-    return None
+    decrease = first_decrease(steps)
+    if decrease is None:
+        return None
+    m1, a, m2, b = decrease
+    return _(
+        "Target antara (%%) harus kumulatif: %(m2)s (%(b)s) lebih rendah dari %(m1)s (%(a)s)."
+    ) % {"m2": MONTHS[m2], "b": number(b), "m1": MONTHS[m1], "a": number(a)}

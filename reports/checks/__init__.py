@@ -7,17 +7,25 @@ exporting and decides what to correct.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from perkin.models import WorkUnit
 from reports.checks.base import ERROR, WARNING, Finding
 from reports.checks.budget import budget_checks
 from reports.checks.indicators import indicator_checks
 from reports.checks.money import evaluation_checks, revenue_checks, service_checks
+from reports.engine.report import QuarterlyReport, compute_report
 
-if TYPE_CHECKING:
-    from reports.engine.report import QuarterlyReport
+__all__ = ["ERROR", "WARNING", "Finding", "build_quarterly_report", "run_checks"]
 
-__all__ = ["ERROR", "WARNING", "Finding", "run_checks"]
+
+def build_quarterly_report(
+    unit: WorkUnit, year: int, quarter: int, *, full: bool = True, with_checks: bool = True
+) -> QuarterlyReport:
+    """The computed quarterly report of (unit, year, quarter) with its consistency findings:
+    what every page and export renders."""
+    report = compute_report(unit, year, quarter, full=full)
+    if with_checks:
+        report.checks = run_checks(report)
+    return report
 
 
 def run_checks(report: QuarterlyReport) -> list[Finding]:

@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from reports.calculations.rounding import round2
+from reports.engine.findings import ERROR, WARNING, Finding
+
+__all__ = ["ERROR", "WARNING", "Finding", "published", "same"]
 
 if TYPE_CHECKING:
     from reports.engine.report import QuarterlyReport
-
-ERROR = "error"
-WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str
-    message: str
-    subject: str
-    area: str = ""  # indicator | budget | revenue | services | evaluation
-    indicator_pk: int | None = None
-
-    def as_dict(self) -> dict:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message,
-            "subject": self.subject,
-        }
-
 
 def published(report: QuarterlyReport, key: str):
     return [

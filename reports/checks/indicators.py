@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from perkin.formatting import percent, smart
+from perkin.rules import first_decrease
 from reports.checks.base import ERROR, Finding, published, same
+from reports.engine.methods import method_for
 
 if TYPE_CHECKING:
     from reports.engine.report import QuarterlyReport
@@ -20,86 +21,41 @@ def indicator_checks(report: QuarterlyReport) -> list[Finding]:
         steps = [
             (m.month, m.interim_target_pct) for m in ind.months if m.interim_target_pct is not None
         ]
-        for (m1, a), (m2, b) in zip(steps, steps[1:], strict=False):
-            if b < a:
-                out.append(
-                    Finding(
-                        "PLAN_NOT_CUMULATIVE",
-                        ERROR,
-                        f"Target antara rencana aksi {ind.code} turun dari {percent(a)} (B{m1:02d}) "
-                        f"menjadi {percent(b)} (B{m2:02d}); target antara harus kumulatif dan tidak "
-                        f"boleh menurun.",
-                        ind.code,
-                        "indicator",
-                        ind.pk,
-                    )
-                )
-                break
-        done = [
-            (m.month, m.physical_pct)
-            for m in ind.months[: report.last_month]
-            if m.physical_pct is not None
-        ]
-        for (m1, a), (m2, b) in zip(done, done[1:], strict=False):
-            if b < a:
-                out.append(
-                    Finding(
-                        "REALISED_DECREASING",
-                        ERROR,
-                        f"Realisasi fisik kumulatif {ind.code} turun dari {percent(a)} (B{m1:02d}) menjadi "
-                        f"{percent(b)} (B{m2:02d}).",
-                        ind.code,
-                        "indicator",
-                        ind.pk,
-                    )
-                )
-                break
-        for m in ind.measurements:
-            if m.stated_is_off:
-                out.append(
-                    Finding(
-                        "MEASUREMENT_STATED_OFF",
-                        ERROR,
-                        f"Pengukuran {ind.code} {m.company}: {smart(m.before_value)} -> "
-                        f"{smart(m.after_value)} {m.measure_unit} menghasilkan {percent(m.computed_pct)}, "
-                        f"tetapi yang dinyatakan {percent(m.stated_pct)} (selisih lebih dari 0,01).",
-                        ind.code,
-                        "indicator",
-                        ind.pk,
-                    )
-                )
-        if (
-            ind.method != "direct"
-            and ind.last_value_to_date is not None
-            and ind.realisation is not None
-            and not same(ind.last_value_to_date, ind.realisation)
-        ):
+        decrease = first_decrease(steps)
+        if decrease:
+            m1, a, m2, b = decrease
             out.append(
                 Finding(
-                    "VALUE_TO_DATE_DIFFERS",
+                    "PLAN_NOT_CUMULATIVE",
                     ERROR,
-                    f"Nilai {ind.code} yang diisi pada B{ind.last_value_month:02d} "
-                    f"({smart(ind.last_value_to_date)}) berbeda dengan realisasi yang dihitung dari data "
-                    f"pendukungnya ({smart(ind.realisation)}).",
+                    f"Target antara rencana aksi {ind.code} turun dari {percent(a)} (B{m1:02d}) "
+                    f"menjadi {percent(b)} (B{m2:02d}); target antara harus kumulatif dan tidak "
+                    f"boleh menurun.",
                     ind.code,
                     "indicator",
                     ind.pk,
                 )
             )
-        if ind.method == "weighted_index" and ind.rows:
-            total = sum((r.extra or Decimal(0) for r in ind.rows), Decimal(0))
-            if total != 100:
-                out.append(
-                    Finding(
-                        "WEIGHTS_NOT_100",
-                        ERROR,
-                        f"Bobot aspek indeks pelayanan publik {ind.code} berjumlah {percent(total)}, "
-                        f"seharusnya 100%.",
-                        ind.code,
-                        "indicator",
-                        ind.pk,
-                    )
+        done = [
+            (m.month, m.physical_pct)
+            for m in ind.months[: report.last_month]
+            if m.physical_pct is not None
+        ]
+        decrease = first_decrease(done)
+        if decrease:
+            m1, a, m2, b = decrease
+            out.append(
+                Finding(
+                    "REALISED_DECREASING",
+                    ERROR,
+                    f"Realisasi fisik kumulatif {ind.code} turun dari {percent(a)} (B{m1:02d}) "
+                    f"menjadi {percent(b)} (B{m2:02d}).",
+                    ind.code,
+                    "indicator",
+                    ind.pk,
                 )
+            )
+        out += method_for(ind.method).check(ind)
 
     stated_plan: dict[str, list] = defaultdict(list)
     for p in published(report, "indicator.interim_target_pct"):

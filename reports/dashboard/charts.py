@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from perkin.calendar import MONTHS
 from perkin.formatting import number, percent, rupiah
-from reports.engine.report import MONTH_NAMES, BudgetResult, IndicatorResult, QuarterlyReport
+from reports.engine.report import BudgetResult, IndicatorResult, QuarterlyReport
 
 MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 BLUE, ORANGE, GREY, GREEN = "#0b5394", "#e69138", "#999999", "#38761d"
@@ -103,7 +104,7 @@ def budget_s_curve(budget: BudgetResult) -> dict:
                 "line": {"color": GREY, "dash": "dash"},
                 "connectgaps": True,
                 "hovertext": [
-                    f"{MONTH_NAMES[i + 1]}: rencana {percent(v)}"
+                    f"{MONTHS[i + 1]}: rencana {percent(v)}"
                     for i, v in enumerate(budget.monthly_planned_pct)
                 ],
                 "hoverinfo": "text",
@@ -116,7 +117,7 @@ def budget_s_curve(budget: BudgetResult) -> dict:
                 "y": [_f(v) for v in budget.monthly_actual_pct],
                 "line": {"color": BLUE},
                 "hovertext": [
-                    f"{MONTH_NAMES[i + 1]}: realisasi {percent(v)}"
+                    f"{MONTHS[i + 1]}: realisasi {percent(v)}"
                     for i, v in enumerate(budget.monthly_actual_pct)
                 ],
                 "hoverinfo": "text",
@@ -227,7 +228,7 @@ def revenue_cumulative(report: QuarterlyReport) -> dict:
             "y": [_mio(v) for v in rev.monthly_cumulative],
             "line": {"color": BLUE},
             "hovertext": [
-                f"s.d. {MONTH_NAMES[i + 1]} {report.year}: {rupiah(v)}"
+                f"s.d. {MONTHS[i + 1]} {report.year}: {rupiah(v)}"
                 for i, v in enumerate(rev.monthly_cumulative)
             ],
             "hoverinfo": "text",
@@ -240,7 +241,7 @@ def revenue_cumulative(report: QuarterlyReport) -> dict:
             "y": [_mio(v) for v in rev.previous_monthly_cumulative],
             "line": {"color": ORANGE},
             "hovertext": [
-                f"s.d. {MONTH_NAMES[i + 1]} {report.year - 1}: {rupiah(v)}"
+                f"s.d. {MONTHS[i + 1]} {report.year - 1}: {rupiah(v)}"
                 for i, v in enumerate(rev.previous_monthly_cumulative)
             ],
             "hoverinfo": "text",

@@ -49,7 +49,7 @@ def _own_figures(units: list[WorkUnit], year: int, quarter: int) -> dict[int, di
         facts = fetch_facts_many(stale, year, full=False)
         fresh = {}
         for unit in stale:
-            report = report_from_facts(facts[unit.pk], quarter, with_checks=False)
+            report = report_from_facts(facts[unit.pk], quarter)
             fresh[unit.pk] = {
                 "indicators": len(report.indicators),
                 "achieved": report.achieved_count,

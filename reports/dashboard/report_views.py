@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from perkin.access import get_unit_for_user
 from perkin.models import Agreement, WorkUnit
+from reports.checks import build_quarterly_report
 from reports.dashboard.periods import selected_period
-from reports.engine.report import build_quarterly_report
 from reports.exporters.cache import export_report
 from reports.exporters.html_export import REPORT_LANGUAGE
 from reports.pp39.document import build_document

@@ -15,12 +15,12 @@ from django_tables2.export import TableExport
 from perkin import access
 from perkin.access import Action
 from perkin.models import Agreement, Evidence, MonthlyRealisation, QuarterNarrative, WorkUnit
+from reports.checks import build_quarterly_report
 from reports.dashboard import charts
 from reports.dashboard.overview import units_overview
 from reports.dashboard.periods import parse_int, selected_period
 from reports.dashboard.tables import UnitsTable, dashboard_tables
 from reports.dashboard.warnings import early_warnings, finding_warnings
-from reports.engine.report import build_quarterly_report
 
 EXPORT_FORMATS = ("csv", "xlsx")
 

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from perkin.calendar import MONTHS
 from perkin.formatting import percent, rupiah
 from reports.calculations.budget import pace_to_month
-from reports.engine.report import MONTH_NAMES, QuarterlyReport
+from reports.engine.report import QuarterlyReport
 
 LinkFn = Callable[..., str]
 
@@ -47,7 +48,7 @@ def early_warnings(report: QuarterlyReport, *, today: date, link: LinkFn) -> lis
             EarlyWarning(
                 "output_lag",
                 "warning",
-                f"Penyerapan {len(lagging)} KRO di bawah rencana s.d. {MONTH_NAMES[last]}",
+                f"Penyerapan {len(lagging)} KRO di bawah rencana s.d. {MONTHS[last]}",
                 "; ".join(
                     f"{o.short_code} {percent(o.spending_pct)} dari {percent(o.planned_financial_pct)}"
                     for o in lagging
@@ -64,7 +65,7 @@ def early_warnings(report: QuarterlyReport, *, today: date, link: LinkFn) -> lis
                     "revenue_pace",
                     "warning",
                     "PNBP di bawah laju yang dibutuhkan",
-                    f"Realisasi {rupiah(rev.realisation)} s.d. {MONTH_NAMES[last]}, sedangkan laju target "
+                    f"Realisasi {rupiah(rev.realisation)} s.d. {MONTHS[last]}, sedangkan laju target "
                     f"tahunan {rupiah(rev.target)} menuntut {rupiah(pace)}.",
                     link("section", anchor="pnbp"),
                 )
@@ -81,7 +82,7 @@ def early_warnings(report: QuarterlyReport, *, today: date, link: LinkFn) -> lis
                 EarlyWarning(
                     "not_submitted",
                     "warning",
-                    f"{MONTH_NAMES[month]} {report.year} belum diajukan",
+                    f"{MONTHS[month]} {report.year} belum diajukan",
                     f"{len(pending)} indikator belum diajukan: {', '.join(pending[:8])}"
                     + ("..." if len(pending) > 8 else ""),
                     link("entry", month=month),

@@ -8,16 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from perkin.calendar import quarter_end
 from reports.calculations import budget as budget_calc
 from reports.calculations import methods
 from reports.calculations.periods import PeriodValue, cumulative_series, cumulative_to
 from reports.calculations.rounding import pct, round2
 from reports.engine.facts import Facts
-
-
-def quarter_end(year: int, quarter: int) -> date:
-    month = 3 * quarter
-    return date(year, month, 31 if month in (3, 12) else 30)
 
 
 @dataclass

@@ -31,18 +31,3 @@ EXPORTERS: dict[str, type[Exporter]] = {}
 def register(cls: type[Exporter]) -> type[Exporter]:
     EXPORTERS[cls.identifier] = cls
     return cls
-
-
-def get_exporter(identifier: str) -> Exporter:
-    # importing the modules registers their exporters
-    from reports.exporters import (  # noqa: F401
-        html_export,
-        json_export,
-        pdf_export,
-        xlsx_export,
-    )
-
-    try:
-        return EXPORTERS[identifier]()
-    except KeyError as exc:
-        raise ValueError(f"unknown format {identifier!r}; known: {sorted(EXPORTERS)}") from exc

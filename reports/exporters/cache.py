@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from perkin.models import MonthlyRealisation, WorkUnit
-from reports.engine.report import build_quarterly_report
+from reports.checks import build_quarterly_report
 from reports.exporters import get_exporter
 from reports.models import DataVersion, ReportCache
 

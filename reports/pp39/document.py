@@ -18,6 +18,7 @@ from django.contrib.staticfiles import finders
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from reports.engine.methods import method_for
 from reports.pp39 import narrative as nv
 from reports.pp39 import sentences as rs
 from reports.pp39.charts import composition_bar_chart
@@ -194,7 +195,7 @@ def build_document(report: QuarterlyReport) -> ReportDocument:
     doc.t["agreement"] = n.table(2, tp.agreement_table(report))
     if report.revenue.target is not None:
         doc.t["revenue_targets"] = n.table(2, tb.revenue_targets_table(report))
-    doc.sentences.update(rs.budget_sentences(report, doc))
+    doc.sentences.update(rs.budget_sentences(report, doc.t))
     if b is not None:
         initial = b.revisions[0].pagu if b.revisions else None
         doc.funding_initial = rs.funding_rows(b.initial_funding_sources, initial)
@@ -210,7 +211,7 @@ def build_document(report: QuarterlyReport) -> ReportDocument:
     # BAB IV
     doc.t["all_indicators"] = n.table(4, tp.all_indicators_table(report))
     doc.t["overall"] = n.table(4, tb.overall_table(report, b))
-    doc.sentences.update(rs.closing_sentences(report, doc))
+    doc.sentences.update(rs.closing_sentences(report, doc.t, len(doc.programmes)))
     return doc
 
 
@@ -240,22 +241,25 @@ def _goal_section(report: QuarterlyReport, g: GoalResult, n: Numbering) -> GoalS
     return GoalSection(g, f"sasaran-{g.number}", intro, table, sections)
 
 
+# The supporting table each kind (engine.methods: IndicatorMethod.support_table) prints.
+SUPPORT_TABLES = {
+    "measurements": ts.measurements_table,
+    "revenue": lambda report, ind: tb.revenue_table(report),
+    "services": lambda report, ind: tb.services_table(report),
+    "survey": ts.survey_table,
+    "ipp": ts.ipp_table,
+    "sakip_peers": ts.sakip_peers_table,
+}
+
+
 def _support_tables(report: QuarterlyReport, ind: IndicatorResult) -> list[tuple[str, Table]]:
     """The indicator's supporting tables, each as (kind, table)."""
-    basis = _growth_basis(report, ind)
     tables: list[tuple[str, Table]] = []
-    if ind.method == "average_change" and ind.measurements:
-        tables.append(("computed", ts.measurements_table(report, ind)))
-    elif ind.method == "growth" and basis == "revenue":
-        tables.append(("computed", tb.revenue_table(report)))
-    elif ind.method == "growth" and basis == "service_outputs":
-        tables.append(("computed", tb.services_table(report)))
-    elif ind.method == "survey_index" and ind.rows:
-        tables.append(("computed", ts.survey_table(report, ind)))
-    elif ind.method == "weighted_index" and ind.rows:
-        tables.append(("computed", ts.ipp_table(report, ind)))
-    elif ind.method == "components_sum" and report.sakip_peers:
+    kind = method_for(ind.method).support_table(ind)
+    if kind == "sakip_peers" and report.sakip_peers:
         tables.append(("sakip_peers", ts.sakip_peers_table(report, ind)))
+    elif kind is not None and kind != "sakip_peers":
+        tables.append(("computed", SUPPORT_TABLES[kind](report, ind)))
     name = ind.name.lower()
     for word, kind in SUPPORT_BY_NAME:
         if word not in name:
@@ -265,11 +269,6 @@ def _support_tables(report: QuarterlyReport, ind: IndicatorResult) -> list[tuple
         if kind == "financial_peers" and report.financial_peers:
             tables.append((kind, ts.financial_peers_table(report, ind)))
     return tables
-
-
-def _growth_basis(report: QuarterlyReport, ind: IndicatorResult) -> str:
-    indicators = report.facts.indicators if report.facts else []
-    return next((i.growth_basis for i in indicators if i.pk == ind.pk), "")
 
 
 def _indicator_section(
@@ -285,8 +284,8 @@ def _indicator_section(
         anchor=f"ik-{ind.code.replace('.', '-')}",
         result_sentence=nv.realisation_sentence(ind, report),
         tables=tables,
-        companies=companies if ind.method == "count" else [],
-        support_note=rs.support_note(report, ind),
+        companies=companies if method_for(ind.method).lists_companies else [],
+        support_note=method_for(ind.method).describe(ind),
         physical_sentence=nv.physical_sentence(ind, report),
         analysis=nv.strip_formulaic(ind.analysis),
         verdict_sentence=nv.verdict_sentence(ind, report),

@@ -19,9 +19,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from perkin.calendar import ROMAN
+from perkin.calendar import MONTHS, ROMAN
 from perkin.formatting import DASH, percent, rupiah, smart
-from reports.engine.report import MONTH_NAMES
 
 if TYPE_CHECKING:
     from reports.engine.report import IndicatorResult, OutputRow, QuarterlyReport
@@ -51,14 +50,14 @@ def until_quarter(quarter: int) -> str:
 
 def quarter_months(quarter: int) -> str:
     """'Juli – September'."""
-    return f"{MONTH_NAMES[3 * quarter - 2]} – {MONTH_NAMES[3 * quarter]}"
+    return f"{MONTHS[3 * quarter - 2]} – {MONTHS[3 * quarter]}"
 
 
 def date_id(value: date | None) -> str:
     """'04 Maret 2024'."""
     if value is None:
         return DASH
-    return f"{value.day:02d} {MONTH_NAMES[value.month]} {value.year}"
+    return f"{value.day:02d} {MONTHS[value.month]} {value.year}"
 
 
 def default_place_date(report: QuarterlyReport) -> str:
@@ -66,7 +65,7 @@ def default_place_date(report: QuarterlyReport) -> str:
     month = report.last_month % 12 + 1
     year = report.year + (1 if report.last_month == 12 else 0)
     place = report.unit.city or report.unit.display_name
-    return f"{place}, {MONTH_NAMES[month]} {year}"
+    return f"{place}, {MONTHS[month]} {year}"
 
 
 def default_foreword(report: QuarterlyReport) -> str:

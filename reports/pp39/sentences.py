@@ -9,12 +9,10 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from perkin.formatting import percent, smart
-from reports.engine.report import MONTH_NAMES
 from reports.pp39 import narrative as nv
 
 if TYPE_CHECKING:
-    from reports.engine.report import IndicatorResult, QuarterlyReport
-    from reports.pp39.document import ReportDocument
+    from reports.engine.report import QuarterlyReport
     from reports.pp39.tables.base import Table
 
 
@@ -44,38 +42,13 @@ def table_sentence(report: QuarterlyReport, kind: str, table: Table) -> str:
     return text
 
 
-def support_note(report: QuarterlyReport, ind: IndicatorResult) -> str:
-    if ind.method == "ratio" and ind.ratio:
-        r = ind.ratio
-        return _(
-            "Nilai ini dihitung dari %(nl)s sebesar %(n)s dibandingkan dengan %(dl)s sebesar %(d)s "
-            "(data sampai dengan bulan %(m)s)."
-        ) % {
-            "nl": r["numerator_label"] or _("pembilang"),
-            "n": smart(r["numerator"]),
-            "dl": r["denominator_label"] or _("penyebut"),
-            "d": smart(r["denominator"]),
-            "m": MONTH_NAMES[r["month"]],
-        }
-    if ind.method == "components_sum" and ind.rows:
-        parts = ", ".join(f"{r.label} {smart(r.value)}" for r in ind.rows)
-        return _("Nilai tersebut terdiri dari %(p)s, dengan kategori %(c)s.") % {
-            "p": parts,
-            "c": ind.category_code or "-",
-        }
-    if ind.method == "direct" and ind.last_value_month:
-        return _("Nilai ini adalah nilai yang dilaporkan pada bulan %(m)s.") % {
-            "m": MONTH_NAMES[ind.last_value_month]
-        }
-    return ""
-
-
-def budget_sentences(report: QuarterlyReport, doc: ReportDocument) -> dict[str, str]:
+def budget_sentences(report: QuarterlyReport, tables: dict[str, Table]) -> dict[str, str]:
+    """Sentences of BAB II; ``tables`` are the document's numbered tables by key."""
     b = report.budget
     unit, year = report.unit.display_name, report.year
     out: dict[str, str] = {
         "agreement_ref": _("Perjanjian kinerja %(u)s tahun %(y)s disajikan pada Tabel %(n)s.")
-        % {"u": unit, "y": year, "n": doc.t["agreement"].number},
+        % {"u": unit, "y": year, "n": tables["agreement"].number},
     }
     if b is None:
         return out
@@ -85,10 +58,10 @@ def budget_sentences(report: QuarterlyReport, doc: ReportDocument) -> dict[str, 
     out["tree_intro"] = _(
         "Rincian anggaran tahun %(y)s menurut program, kegiatan, KRO dan RO setelah revisi "
         "ke-%(r)s disajikan pada Tabel %(n)s."
-    ) % {"y": year, "r": b.revision_number, "n": doc.t["budget_tree"].number}
+    ) % {"y": year, "r": b.revision_number, "n": tables["budget_tree"].number}
     out["types_intro"] = _(
         "Komposisi anggaran kegiatan %(u)s berdasarkan jenis belanja seperti pada Tabel %(n)s."
-    ) % {"u": unit, "n": doc.t["spending_types"].number}
+    ) % {"u": unit, "n": tables["spending_types"].number}
     out["initial_pagu"] = _(
         "Kegiatan %(u)s Tahun %(y)s didukung dengan pembiayaan dari APBN yang tercantum dalam "
         "Daftar Isian Pelaksanaan Anggaran (DIPA) tahun %(y)s dengan jumlah pagu awal anggaran "
@@ -100,8 +73,8 @@ def budget_sentences(report: QuarterlyReport, doc: ReportDocument) -> dict[str, 
     ) % {
         "until": nv.ucfirst(nv.until_quarter(report.quarter)),
         "c": nv.count_words(b.revision_count),
-        "t": doc.t["revisions"].number,
-        "m": doc.t["revision_matrix"].number,
+        "t": tables["revisions"].number,
+        "m": tables["revision_matrix"].number,
     }
     out["current_pagu"] = _("Adapun anggaran %(until)s yaitu %(p)s (revisi ke-%(r)s).") % {
         "until": nv.until_quarter(report.quarter),
@@ -116,7 +89,7 @@ def budget_sentences(report: QuarterlyReport, doc: ReportDocument) -> dict[str, 
             "y": report.year,
             "u": report.unit.display_name,
             "t": nv.rupiah_with_words(report.revenue.target),
-            "n": doc.t["revenue_targets"].number,
+            "n": tables["revenue_targets"].number,
         }
     return out
 
@@ -128,7 +101,10 @@ def funding_rows(rows, pagu) -> list:
     return list(rows) if total is not None and total == pagu else []
 
 
-def closing_sentences(report: QuarterlyReport, doc: ReportDocument) -> dict[str, str]:
+def closing_sentences(
+    report: QuarterlyReport, tables: dict[str, Table], programme_count: int
+) -> dict[str, str]:
+    """Sentences of BAB IV; ``tables`` are the document's numbered tables by key."""
     b = report.budget
     achieved, measured = report.achieved_count, report.measured_count
     out = {
@@ -136,7 +112,7 @@ def closing_sentences(report: QuarterlyReport, doc: ReportDocument) -> dict[str,
         % {
             "u": report.unit.display_name,
             "y": report.year,
-            "n": doc.t["action_plan"].number,
+            "n": tables["action_plan"].number,
         },
         "activities_intro": _(
             "Kegiatan %(u)s %(until)s tahun %(y)s terdiri dari %(c)s kegiatan berikut."
@@ -145,7 +121,7 @@ def closing_sentences(report: QuarterlyReport, doc: ReportDocument) -> dict[str,
             "u": report.unit.display_name,
             "until": nv.until_quarter(report.quarter),
             "y": report.year,
-            "c": nv.count_words(len(doc.programmes)),
+            "c": nv.count_words(programme_count),
         },
         "outputs_intro": _(
             "Capaian kinerja output kegiatan %(u)s %(until)s TA %(y)s adalah sebagai berikut:"

@@ -10,7 +10,7 @@ import pytest
 
 from budget.models import RevenueReceipt, ServiceOutput
 from perkin.models import MonthlyRealisation
-from reports.engine.report import build_quarterly_report
+from reports.checks import build_quarterly_report
 
 pytestmark = pytest.mark.django_db
 

@@ -203,8 +203,8 @@ def test_view_across_units_recomputes_a_unit_whose_data_changed(client, reviewer
 def test_early_warnings_point_where_to_fix(client, head):
     from datetime import date
 
+    from reports.checks import build_quarterly_report
     from reports.dashboard.warnings import early_warnings, finding_warnings
-    from reports.engine.report import build_quarterly_report
 
     unit = WorkUnit.objects.get(code="BSPJI-PLG")
     MonthlyRealisation.objects.filter(indicator=_indicator("II.4"), month=12).update(

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from budget.models import BudgetItem, OutputRealisation, RevenueLine, RevenueReceipt
 from perkin.demo.synthetic import generate_synthetic
 from perkin.models import ActionPlanStep, Goal, Indicator, MonthlyRealisation
-from reports.engine.report import build_quarterly_report
+from reports.checks import build_quarterly_report
 from reports.exporters.json_export import report_as_dict
 
 pytestmark = pytest.mark.django_db

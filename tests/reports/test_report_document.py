@@ -6,7 +6,7 @@ import re
 import pytest
 from django.template.loader import render_to_string
 
-from reports.engine.report import build_quarterly_report
+from reports.checks import build_quarterly_report
 from reports.exporters.html_export import render_report_html
 from reports.pp39.document import build_document
 

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from reports.engine.report import build_quarterly_report
+from reports.checks import build_quarterly_report
 from reports.pp39 import narrative as nv
 
 

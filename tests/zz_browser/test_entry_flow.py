@@ -139,7 +139,7 @@ def test_workbook_with_a_bad_row_then_corrected(live_demo, page):
     page.goto(base + "/u/BSPJI-PLG/?year=2024&q=4")
     assert "4.113" in page.locator(".summary").inner_text()  # 3.801 + 300 + 12
     from perkin.models import WorkUnit
-    from reports.engine.report import build_quarterly_report
+    from reports.checks import build_quarterly_report
     from reports.exporters.json_export import report_as_dict
 
     data = report_as_dict(build_quarterly_report(WorkUnit.objects.get(code="BSPJI-PLG"), 2024, 4))

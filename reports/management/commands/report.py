@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from perkin.models import WorkUnit
-from reports.engine.report import build_quarterly_report
+from reports.checks import build_quarterly_report
 from reports.exporters import get_exporter
 
 

@@ -108,7 +108,7 @@ def survey_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
 
 
 def trainings_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
-    from reports.engine.report import MONTH_NAMES
+    from perkin.calendar import MONTHS
 
     head = [
         [
@@ -138,7 +138,7 @@ def trainings_table(report: QuarterlyReport, ind: IndicatorResult) -> Table:
     return Table(
         f"trainings:{ind.code}",
         _("Rekapitulasi Pelatihan dari Bulan Januari s.d. %(month)s")
-        % {"month": MONTH_NAMES[report.last_month]},
+        % {"month": MONTHS[report.last_month]},
         head,
         body,
         [5, 35, 15, 19, 16, 10],

@@ -18,11 +18,17 @@ __all__ = ["ERROR", "WARNING", "Finding", "build_quarterly_report", "run_checks"
 
 
 def build_quarterly_report(
-    unit: WorkUnit, year: int, quarter: int, *, full: bool = True, with_checks: bool = True
+    unit: WorkUnit,
+    year: int,
+    quarter: int,
+    *,
+    full: bool = True,
+    narratives: bool | None = None,
+    with_checks: bool = True,
 ) -> QuarterlyReport:
     """The computed quarterly report of (unit, year, quarter) with its consistency findings:
-    what every page and export renders."""
-    report = compute_report(unit, year, quarter, full=full)
+    what every page and export renders (see reports.engine.facts for full and narratives)."""
+    report = compute_report(unit, year, quarter, full=full, narratives=narratives)
     if with_checks:
         report.checks = run_checks(report)
     return report

@@ -14,7 +14,7 @@ from django_tables2.export import TableExport
 
 from perkin import access
 from perkin.access import Action
-from perkin.models import Agreement, Evidence, MonthlyRealisation, QuarterNarrative, WorkUnit
+from perkin.models import Agreement, Evidence, MonthlyRealisation, WorkUnit
 from reports.checks import build_quarterly_report
 from reports.dashboard import charts
 from reports.dashboard.overview import units_overview
@@ -94,14 +94,10 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
 def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     unit = access.get_unit_for_user(request.user, code)
     year, quarter = selected_period(request, unit)
-    report = build_quarterly_report(unit, year, quarter, full=False)
+    report = build_quarterly_report(unit, year, quarter, full=False, narratives=True)
     indicator = next((i for i in report.indicators if i.pk == pk), None)
     if indicator is None:  # another unit's (or year's) indicator answers 404
         raise Http404("Indikator tidak ditemukan untuk periode ini.")
-    narrative = QuarterNarrative.objects.filter(indicator_id=pk, quarter=quarter).first()
-    if narrative:
-        indicator.analysis, indicator.obstacles = narrative.analysis, narrative.obstacles
-        indicator.recommendation = narrative.recommendation
     realisation_ids = [m.realisation_id for m in indicator.months if m.realisation_id]
     evidence: dict[int, list[Evidence]] = {}
     for e in Evidence.objects.filter(realisation_id__in=realisation_ids).order_by("pk"):

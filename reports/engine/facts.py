@@ -109,13 +109,16 @@ def _bands_changed(**kwargs) -> None:
     cache.delete(BANDS_CACHE_KEY)
 
 
-def fetch_facts(unit: WorkUnit, year: int, *, full: bool = True) -> Facts:
+def fetch_facts(
+    unit: WorkUnit, year: int, *, full: bool = True, narratives: bool | None = None
+) -> Facts:
     """Loads the facts of (unit, year) and of last year where the report compares with it.
 
     ``full=False`` skips what only the printed report needs (narratives, texts, trainings,
-    staff, output narratives, locks), for the dashboard.
+    staff, output narratives, locks), for the dashboard; ``narratives=True`` still loads the
+    indicators' narratives (the indicator page shows them).
     """
-    return fetch_facts_many([unit], year, full=full)[unit.pk]
+    return fetch_facts_many([unit], year, full=full, narratives=narratives)[unit.pk]
 
 
 def _latest_agreement_indicators(indicators: list[Indicator], year: int) -> list[Indicator]:
@@ -128,7 +131,9 @@ def _lean(queryset):
     return queryset.defer("created_at", "updated_at")
 
 
-def fetch_facts_many(units: list[WorkUnit], year: int, *, full: bool = True) -> dict[int, Facts]:
+def fetch_facts_many(
+    units: list[WorkUnit], year: int, *, full: bool = True, narratives: bool | None = None
+) -> dict[int, Facts]:
     """Facts of several units at once, with the same fixed number of queries as one unit:
     each query filters on all the units and the rows are partitioned in Python."""
     facts = {u.pk: Facts(unit=u, year=year) for u in units}
@@ -247,8 +252,9 @@ def fetch_facts_many(units: list[WorkUnit], year: int, *, full: bool = True) -> 
     bands = category_bands()
     for f in facts.values():
         f.bands = bands
-    if full:
+    if full if narratives is None else narratives:
         by_indicator("narratives", QuarterNarrative.objects.filter(indicator_id__in=current_ids))
+    if full:
         for lock in QuarterLock.objects.filter(unit_id__in=unit_ids, year=year):
             facts[lock.unit_id].locks.append(lock)
         for n in OutputNarrative.objects.filter(item__budget_id__in=budget_ids):

@@ -86,6 +86,31 @@ class BreakdownRow:
 
 
 @dataclass
+class BreakdownResult:
+    """A split of the pagu (by spending type or funding source) with its total."""
+
+    rows: list[BreakdownRow]
+
+    @property
+    def total(self) -> Decimal | None:
+        return breakdown_total(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+
+def breakdown_total(rows: list[BreakdownRow]) -> Decimal | None:
+    """Sum of a pagu breakdown (spending types or funding sources): table 2.4's total row."""
+    return sum((r.amount for r in rows), Decimal(0)) if rows else None
+
+
+@dataclass
 class BudgetResult:
     pagu: Decimal
     initial_pagu: Decimal | None
@@ -101,11 +126,14 @@ class BudgetResult:
     physical_pct: Decimal | None
     planned_financial_pct: Decimal | None
     planned_physical_pct: Decimal | None
-    spending_types: list[BreakdownRow]
-    funding_sources: list[BreakdownRow]
-    initial_funding_sources: list[BreakdownRow]
+    spending_types: BreakdownResult
+    funding_sources: BreakdownResult
+    initial_funding_sources: BreakdownResult
     monthly_planned_pct: list[Decimal | None]
     monthly_actual_pct: list[Decimal | None]
+    function_label: str = ""  # 'Fungsi 04 Ekonomi', printed above the budget tree
+    subfunction_label: str = ""
+    location: str = ""  # the DIPA's location, printed in the output tables
 
 
 @dataclass
@@ -122,6 +150,41 @@ class RevenueLineRow:
 
 
 @dataclass
+class RevenueGroupRow:
+    """Revenue lines grouped as tables 2.6 and 3.7 print them, with the group's subtotals
+    (sums of its lines' values; None where no line has one)."""
+
+    number: int | None
+    name: str
+    lines: list[RevenueLineRow]
+    target: Decimal | None = None
+    realisation: Decimal | None = None
+    previous_year: Decimal | None = None
+
+
+def revenue_groups(lines: list[RevenueLineRow]) -> list[RevenueGroupRow]:
+    """Lines grouped by their group number in order of appearance; lines without a group
+    form a group of their own."""
+    groups: list[RevenueGroupRow] = []
+    by_number: dict[int, RevenueGroupRow] = {}
+    for line in lines:
+        if line.group_number is None:
+            groups.append(RevenueGroupRow(None, "", [line]))
+            continue
+        group = by_number.get(line.group_number)
+        if group is None:
+            group = RevenueGroupRow(line.group_number, line.group_name, [])
+            by_number[line.group_number] = group
+            groups.append(group)
+        group.lines.append(line)
+    for group in groups:
+        for attr in ("target", "realisation", "previous_year"):
+            values = [getattr(ln, attr) for ln in group.lines if getattr(ln, attr) is not None]
+            setattr(group, attr, sum(values, Decimal(0)) if values else None)
+    return groups
+
+
+@dataclass
 class RevenueResult:
     target: Decimal | None
     realisation: Decimal | None
@@ -131,6 +194,7 @@ class RevenueResult:
     lines: list[RevenueLineRow]
     monthly_cumulative: list[Decimal | None]
     previous_monthly_cumulative: list[Decimal | None]
+    groups: list[RevenueGroupRow] = field(default_factory=list)
 
 
 @dataclass
@@ -304,15 +368,17 @@ def budget_result(facts: Facts, year: int, quarter: int) -> BudgetResult | None:
 
     tree = _tree(facts, item_alloc[effective.pk])
 
-    def breakdown(revision_pk: int, dimension: str) -> list[BreakdownRow]:
+    def breakdown(revision_pk: int, dimension: str) -> BreakdownResult:
         from budget.models import RevisionBreakdown
 
         labels = RevisionBreakdown.CATEGORY_LABELS
-        return [
-            BreakdownRow(b.category, str(labels.get(b.category, b.category)), b.amount)
-            for b in sorted(facts.breakdowns, key=lambda b: b.category)
-            if b.revision_id == revision_pk and b.dimension == dimension
-        ]
+        return BreakdownResult(
+            [
+                BreakdownRow(b.category, str(labels.get(b.category, b.category)), b.amount)
+                for b in sorted(facts.breakdowns, key=lambda b: b.category)
+                if b.revision_id == revision_pk and b.dimension == dimension
+            ]
+        )
 
     initial = facts.revisions[0]
     monthly_actual = []
@@ -356,6 +422,9 @@ def budget_result(facts: Facts, year: int, quarter: int) -> BudgetResult | None:
         initial_funding_sources=breakdown(initial.pk, "funding_source"),
         monthly_planned_pct=monthly_planned,
         monthly_actual_pct=monthly_actual,
+        function_label=facts.budget.function_label,
+        subfunction_label=facts.budget.subfunction_label,
+        location=facts.budget.location,
     )
 
 
@@ -442,6 +511,7 @@ def revenue_result(facts: Facts, year: int, last: int) -> RevenueResult:
         lines=lines,
         monthly_cumulative=cumulative_series(all_current),
         previous_monthly_cumulative=cumulative_series(all_previous),
+        groups=revenue_groups(lines),
     )
 
 

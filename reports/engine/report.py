@@ -96,12 +96,15 @@ class QuarterlyReport:
 # --- builders ------------------------------------------------------------------------------
 
 
-def compute_report(unit: WorkUnit, year: int, quarter: int, *, full: bool = True) -> QuarterlyReport:
+def compute_report(
+    unit: WorkUnit, year: int, quarter: int, *, full: bool = True, narratives: bool | None = None
+) -> QuarterlyReport:
     """Computes the quarterly report of (unit, year, quarter) from the stored facts (without
     the consistency findings: reports.checks.build_quarterly_report adds them)."""
     if quarter not in (1, 2, 3, 4):
         raise ValueError("quarter must be 1..4")
-    return report_from_facts(fetch_facts(unit, year, full=full), quarter)
+    facts = fetch_facts(unit, year, full=full, narratives=narratives)
+    return report_from_facts(facts, quarter)
 
 
 def report_from_facts(facts: Facts, quarter: int) -> QuarterlyReport:
@@ -245,6 +248,7 @@ def _peers(facts: Facts, kind: str) -> list[PeerRow]:
                 category_code=band.code if band else "",
                 rank=None,
                 is_self=e.unit_id == facts.unit.pk,
+                assessed_year=e.assessed_year,
             )
         )
     order = {"balai_besar": 0, "balai": 1, "pusat": 2, "eselon1": 3}

@@ -140,5 +140,6 @@ class PeerRow:
     category_code: str
     rank: int | None
     is_self: bool
+    assessed_year: int | None = None
 
 

@@ -345,30 +345,3 @@ def strip_formulaic(text: str) -> str:
 
 
 # --- figures the report object does not carry ------------------------------------------------
-
-
-def revenue_groups(report: QuarterlyReport) -> list[dict]:
-    """Revenue lines grouped as tables 2.6 and 3.7 print them. The group subtotals are sums of
-    the lines' engine values (not stored anywhere else); lines without a group follow alone."""
-    groups: list[dict] = []
-    by_number: dict[int, dict] = {}
-    for line in report.revenue.lines:
-        if line.group_number is None:
-            groups.append({"number": None, "name": "", "lines": [line]})
-            continue
-        group = by_number.get(line.group_number)
-        if group is None:
-            group = {"number": line.group_number, "name": line.group_name, "lines": []}
-            by_number[line.group_number] = group
-            groups.append(group)
-        group["lines"].append(line)
-    for group in groups:
-        for attr in ("target", "realisation", "previous_year"):
-            values = [getattr(ln, attr) for ln in group["lines"] if getattr(ln, attr) is not None]
-            group[attr] = sum(values, Decimal(0)) if values else None
-    return groups
-
-
-def breakdown_total(rows) -> Decimal | None:
-    """Sum of a pagu breakdown (spending types or funding sources): table 2.4's total row."""
-    return sum((r.amount for r in rows), Decimal(0)) if rows else None

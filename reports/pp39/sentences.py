@@ -12,6 +12,7 @@ from perkin.formatting import percent, smart
 from reports.pp39 import narrative as nv
 
 if TYPE_CHECKING:
+    from reports.engine.money import BreakdownResult
     from reports.engine.report import QuarterlyReport
     from reports.pp39.tables.base import Table
 
@@ -94,11 +95,11 @@ def budget_sentences(report: QuarterlyReport, tables: dict[str, Table]) -> dict[
     return out
 
 
-def funding_rows(rows, pagu) -> list:
+def funding_rows(split: BreakdownResult, pagu) -> list:
     """A funding split is printed only when it adds up to the pagu it splits: the report prints
     no stated figure that contradicts a computed one (the check reports the difference)."""
-    total = nv.breakdown_total(rows)
-    return list(rows) if total is not None and total == pagu else []
+    total = split.total
+    return list(split) if total is not None and total == pagu else []
 
 
 def closing_sentences(

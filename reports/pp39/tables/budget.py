@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from reports.pp39.narrative import breakdown_total, quarter_label, revenue_groups
+from reports.pp39.narrative import quarter_label
 from reports.pp39.tables.base import (
     Cell,
     Row,
@@ -90,8 +90,7 @@ def revision_matrix_table(report: QuarterlyReport, b: BudgetResult) -> Table:
 def budget_tree_table(report: QuarterlyReport, b: BudgetResult) -> Table:
     head = [[text(_("Kode")), text(_("Uraian")), text(_("Pagu (Rp)"))]]
     body: list[list[Row]] = []
-    budget = report.facts.budget if report.facts else None
-    for label in (budget.function_label, budget.subfunction_label) if budget else ():
+    for label in (b.function_label, b.subfunction_label):
         if label:
             code, _sep, name = label.partition(" ")
             body.append([Row([text(code), text(name), money(b.pagu)], cls="group")])
@@ -127,7 +126,7 @@ def spending_types_table(report: QuarterlyReport, b: BudgetResult) -> Table:
     body.append(
         [
             Row(
-                [text(_("Jumlah"), colspan=2), money(breakdown_total(b.spending_types))],
+                [text(_("Jumlah"), colspan=2), money(b.spending_types.total)],
                 cls="total",
             )
         ]
@@ -145,14 +144,14 @@ def spending_types_table(report: QuarterlyReport, b: BudgetResult) -> Table:
 def revenue_targets_table(report: QuarterlyReport) -> Table:
     head = [[text("No"), text(_("Jenis Penerimaan")), text(_("Target (Rp)"))]]
     body: list[list[Row]] = []
-    for g in revenue_groups(report):
-        lines = [ln for ln in g["lines"] if ln.target is not None]
+    for g in report.revenue.groups:
+        lines = [ln for ln in g.lines if ln.target is not None]
         if not lines:
             continue
         group: list[Row] = []
-        if g["number"] is not None:
+        if g.number is not None:
             group.append(
-                Row([text(g["number"], cls="center"), text(g["name"]), money(g["target"])], "group")
+                Row([text(g.number, cls="center"), text(g.name), money(g.target)], "group")
             )
         for ln in lines:
             group.append(Row([text(""), text(ln.name, cls="indent-1"), money(ln.target)]))
@@ -181,27 +180,27 @@ def revenue_table(report: QuarterlyReport) -> Table:
         ]
     ]
     body: list[list[Row]] = []
-    for g in revenue_groups(report):
+    for g in report.revenue.groups:
         group: list[Row] = []
-        if g["number"] is not None:
+        if g.number is not None:
             group.append(
                 Row(
                     [
-                        text(g["number"], cls="center"),
-                        text(g["name"]),
-                        money(g["previous_year"]),
-                        money(g["realisation"]),
+                        text(g.number, cls="center"),
+                        text(g.name),
+                        money(g.previous_year),
+                        money(g.realisation),
                         text(""),
                     ],
                     cls="group",
                 )
             )
-        for ln in g["lines"]:
+        for ln in g.lines:
             group.append(
                 Row(
                     [
                         text(""),
-                        text(ln.name, cls="indent-1" if g["number"] is not None else ""),
+                        text(ln.name, cls="indent-1" if g.number is not None else ""),
                         money(ln.previous_year),
                         money(ln.realisation),
                         pct(ln.growth_pct),
@@ -284,7 +283,7 @@ def services_table(report: QuarterlyReport) -> Table:
 
 
 def outputs_table(report: QuarterlyReport, b: BudgetResult, p: ProgrammeRow) -> Table:
-    location = report.facts.budget.location if report.facts and report.facts.budget else ""
+    location = b.location
     until = _("S.D. %(q)s (%%)") % {"q": quarter_label(report.quarter)}
     head = [
         [

@@ -254,15 +254,8 @@ def financial_peers_table(report: QuarterlyReport, ind: IndicatorResult) -> Tabl
                 )
             )
         body.append(group)
-    own = next(
-        (
-            e
-            for e in (report.facts.evaluations if report.facts else [])
-            if e.unit_id == report.unit.pk and e.kind == "financial_report"
-        ),
-        None,
-    )
-    assessed = (own.assessed_year if own and own.assessed_year else None) or report.year
+    own = next((p for p in report.financial_peers if p.is_self), None)
+    assessed = (own.assessed_year if own else None) or report.year
     return Table(
         f"financial_peers:{ind.code}",
         _("Perbandingan nilai laporan keuangan satker di lingkungan %(parent)s TA %(year)s")

@@ -116,8 +116,8 @@ def test_comparison_with_the_same_quarter_last_year(q4):
 
 
 def test_revenue_groups_sum_the_lines(q4):
-    groups = nv.revenue_groups(q4)
-    second = next(g for g in groups if g["number"] == 2)
-    assert second["realisation"] == D("2631008000")  # 1.622.464.000 + 856.309.000 + 152.235.000
-    assert second["previous_year"] == D("2038248000")  # as table 3.7 of the seed
-    assert sum(g["target"] or 0 for g in groups) == q4.revenue.target
+    groups = q4.revenue.groups
+    second = next(g for g in groups if g.number == 2)
+    assert second.realisation == D("2631008000")  # 1.622.464.000 + 856.309.000 + 152.235.000
+    assert second.previous_year == D("2038248000")  # as table 3.7 of the seed
+    assert sum(g.target or 0 for g in groups) == q4.revenue.target

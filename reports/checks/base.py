@@ -13,6 +13,7 @@ __all__ = ["ERROR", "WARNING", "Finding", "published", "same"]
 if TYPE_CHECKING:
     from reports.engine.report import QuarterlyReport
 
+
 def published(report: QuarterlyReport, key: str):
     return [
         p

@@ -224,7 +224,9 @@ class Ratio(IndicatorMethod):
 
     def realise(self, ind, r, given):
         obs = [
-            o for o in given.facts.ratios if o.indicator_id == ind.pk and o.month <= given.last_month
+            o
+            for o in given.facts.ratios
+            if o.indicator_id == ind.pk and o.month <= given.last_month
         ]
         if not obs:
             return None

@@ -18,6 +18,7 @@ from reports.calculations.categories import classify
 from reports.calculations.ranking import competition_rank
 from reports.calculations.rounding import round2
 from reports.engine.facts import Facts, fetch_facts
+from reports.engine.findings import ERROR, Finding
 from reports.engine.methods import Inputs, method_for
 from reports.engine.money import (  # noqa: F401 - part of this module's interface
     BreakdownRow,
@@ -60,7 +61,7 @@ class QuarterlyReport:
     trainings: list
     staff: list
     locked: bool
-    checks: list = field(default_factory=list)
+    checks: list[Finding] = field(default_factory=list)
     facts: Facts | None = field(default=None, repr=False)
 
     @property
@@ -78,6 +79,16 @@ class QuarterlyReport:
     @property
     def month_names(self) -> list[str]:
         return [MONTHS[m] for m in self.months]
+
+    @property
+    def open_errors(self) -> list[Finding]:
+        """Error findings still open: while any is, every export of the report is a draft
+        (marked DRAF on each page, with an annex listing them)."""
+        return [f for f in self.checks if f.severity == ERROR]
+
+    @property
+    def is_draft(self) -> bool:
+        return bool(self.open_errors)
 
     @property
     def achieved_count(self) -> int:

@@ -141,5 +141,3 @@ class PeerRow:
     rank: int | None
     is_self: bool
     assessed_year: int | None = None
-
-

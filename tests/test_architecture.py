@@ -19,7 +19,14 @@ PACKAGES = ("perkin", "budget", "reports")
 LAYERS: list[tuple[str, ...]] = [
     ("perkin.calendar", "perkin.formatting"),  # words and numbers, no database
     ("perkin.locks", "perkin.rules", "perkin.models", "perkin.signals", "perkin.history"),
-    ("perkin.access", "perkin.services", "perkin.admin", "perkin.apps", "perkin.templatetags"),
+    (
+        "perkin.access",
+        "perkin.selectors",
+        "perkin.services",
+        "perkin.admin",
+        "perkin.apps",
+        "perkin.templatetags",
+    ),
     ("budget",),  # the budget's facts, on top of the agreement's
     ("perkin.entry",),  # entering facts: pages, workbooks, setup (both apps' services)
     ("reports.calculations",),  # pure functions

@@ -32,3 +32,23 @@ def test_user_factory_gives_the_role_on_the_unit(db):
     unit = WorkUnitFactory()
     user = UserFactory(role=UnitMembership.Role.HEAD, role__unit=unit)
     assert user.membership.unit == unit and user.membership.role == "head"
+
+
+def test_quarter_lock_blockers_name_every_month_not_approved(db):
+    from perkin.selectors import quarter_lock_blockers
+
+    unit = WorkUnitFactory()
+    ind = IndicatorFactory(goal__agreement__unit=unit, goal__number=1, number=1)
+    MonthlyRealisationFactory(indicator=ind, month=1, status="approved")
+    MonthlyRealisationFactory(indicator=ind, month=2, status="returned")
+    MonthlyRealisationFactory(indicator=ind, month=3, status="submitted")
+    blockers = quarter_lock_blockers(unit=unit, year=2025, quarter=1)
+    assert [(b.month, b.status) for b in blockers] == [(2, "returned"), (3, "submitted")]
+    assert blockers[0].message == "I.1 Februari: Dikembalikan"
+    lenient = quarter_lock_blockers(
+        unit=unit, year=2025, quarter=1, submitted_count_as_approved=True
+    )
+    assert [b.month for b in lenient] == [2]
+    assert quarter_lock_blockers(unit=unit, year=2025, quarter=2)[0].message == (
+        "I.1 April: belum diisi"
+    )

@@ -1,0 +1,58 @@
+"""A deploy never serves a stale file: the cache key includes a hash of every source that
+produces a report, read from the package trees (not a hand-written list)."""
+
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+
+from reports.exporters import cache
+
+
+def _copy_tree(tmp_path: Path) -> Path:
+    base = Path(settings.BASE_DIR)
+    for package in cache.CODE_PACKAGES:
+        shutil.copytree(base / package, tmp_path / package, ignore=shutil.ignore_patterns("*.pyc"))
+    for asset in cache.RENDERER_ASSETS:
+        source, target = base / asset, tmp_path / asset
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy(source, target)
+    return tmp_path
+
+
+def _fingerprint(base: Path, settings_) -> str:
+    settings_.BASE_DIR = base
+    cache.renderer_fingerprint.cache_clear()
+    try:
+        return cache.renderer_fingerprint()
+    finally:
+        cache.renderer_fingerprint.cache_clear()
+
+
+def test_changing_a_calculation_changes_the_cache_key(tmp_path, settings):
+    base = _copy_tree(tmp_path)
+    before = _fingerprint(base, settings)
+    assert _fingerprint(base, settings) == before  # stable while nothing changes
+    methods = base / "reports" / "calculations" / "methods.py"
+    methods.write_text(methods.read_text() + "\n# a changed formula\n")
+    assert _fingerprint(base, settings) != before
+
+
+def test_every_module_of_the_engine_checks_and_formatting_is_hashed():
+    sources = {
+        str(p.relative_to(settings.BASE_DIR))
+        for p in cache.renderer_sources(Path(settings.BASE_DIR))
+    }
+    for path in (
+        "reports/engine/money.py",
+        "reports/calculations/methods.py",
+        "reports/checks/indicators.py",
+        "perkin/formatting.py",
+        "reports/engine/facts.py",
+        "templates/reports/pp39/_document.html",
+        "static/css/report.css",
+    ):
+        assert path in sources, path

@@ -87,8 +87,10 @@ def realisations_save(
 ) -> tuple[list[MonthlyRealisation], list[Conflict]]:
     """Saves a month's realisations: every changed row or none.
 
-    A row whose stored version differs from the version its page was opened on is a conflict:
-    nothing is written, and the caller shows what the other person saved. Editing a submitted
+    A row whose stored version differs from the version its page was opened on is a conflict,
+    and so is a row that exists now when the page saw none: nothing is written, and the caller
+    shows what the other person saved. The unit is held first (perkin.locks.hold_unit), so two
+    saves of the same month run one after the other and the second sees the first. Editing a submitted
     or approved month sends it back to draft. The number of queries does not depend on the
     number of rows (bulk writes, with their history).
     """
@@ -106,14 +108,16 @@ def realisations_save(
     errors: dict[str, list] = {}
     for row in rows:
         current = existing.get((row.indicator.pk, month))
-        if current is not None and row.version is not None and current.version != row.version:
-            conflicts.append(Conflict(row.indicator, month, current))
-            continue
         if current is not None and (
             current.physical_pct == row.physical_pct
             and current.activities_done == row.activities_done
             and current.value_to_date == row.value_to_date
         ):
+            continue  # nothing to change, whoever saved it
+        if current is not None and current.version != row.version:
+            # saved by someone else since the page was opened, the first entry of a month
+            # (the page saw no row: version None) included
+            conflicts.append(Conflict(row.indicator, month, current))
             continue
         others = {
             m: r.physical_pct

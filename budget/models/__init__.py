@@ -1,6 +1,8 @@
 """The budget (DIPA) and its revisions, output realisation, non-tax revenue (PNBP) and
 service outputs."""
 
+from simple_history import register as register_history
+
 from budget.models.base import MONEY, PeriodFact, period_checks
 from budget.models.dipa import (
     Allocation,
@@ -19,6 +21,22 @@ from budget.models.revenue import (
     ServiceKind,
     ServiceOutput,
 )
+
+# Every change to anything a report shows is kept (who, when, old, new, why); the monthly
+# money facts declare their history themselves.
+for _model in (
+    Budget,
+    BudgetItem,
+    BudgetRevision,
+    Allocation,
+    RevisionBreakdown,
+    DisbursementPlan,
+    OutputNarrative,
+    RevenueLine,
+    RevenueTarget,
+    ServiceKind,
+):
+    register_history(_model)
 
 __all__ = [
     "MONEY",

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from budget.models.base import MONEY, PeriodFact, period_checks
-from perkin.calendar import MONTH_CHOICES
-from perkin.locks import ensure_months_open
+from perkin.calendar import MONTH_CHOICES, quarter_of
+from perkin.locks import Period, month_period
 from perkin.models import (
     PCT,
     TimeStampedModel,
@@ -43,6 +43,10 @@ class Budget(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"DIPA {self.unit} {self.year}"
+
+    def lock_period(self) -> Period | None:
+        """The whole year: every quarter's report shows the budget."""
+        return Period(self.unit_id, self.year) if self.unit_id and self.year else None
 
 
 class BudgetItem(TimeStampedModel):
@@ -88,6 +92,10 @@ class BudgetItem(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.full_code} {self.name}"
+
+    def lock_period(self) -> Period | None:
+        """The whole year: every quarter's report prints the budget tree."""
+        return self.budget.lock_period() if self.budget_id else None
 
     def save(self, *args, **kwargs):
         self.full_code = f"{self.parent.full_code}.{self.code}" if self.parent else self.code
@@ -138,6 +146,18 @@ class BudgetRevision(TimeStampedModel):
     def __str__(self) -> str:
         return str(_("DIPA awal")) if self.number == 0 else f"Revisi ke-{self.number}"
 
+    def lock_period(self) -> Period | None:
+        """From the quarter of its date; the initial DIPA counts from the year's start."""
+        year_period = self.budget.lock_period() if self.budget_id else None
+        if year_period is None:
+            return None
+        quarter = 1
+        if self.number and self.date and self.date.year == year_period.year:
+            quarter = quarter_of(self.date.month)
+        elif self.number and self.date and self.date.year > year_period.year:
+            quarter = 4
+        return Period(year_period.unit_id, year_period.year, quarter)
+
 
 class Allocation(TimeStampedModel):
     """The pagu of one budget item (KRO, or RO as a finer split) in one revision."""
@@ -164,6 +184,10 @@ class Allocation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.revision}: {self.item.full_code} {self.amount}"
+
+    def lock_period(self) -> Period | None:
+        """The period of its revision."""
+        return self.revision.lock_period() if self.revision_id else None
 
 
 class RevisionBreakdown(TimeStampedModel):
@@ -217,6 +241,10 @@ class RevisionBreakdown(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.revision}: {self.get_category_display()} {self.amount}"
 
+    def lock_period(self) -> Period | None:
+        """The period of its revision."""
+        return self.revision.lock_period() if self.revision_id else None
+
 
 class DisbursementPlan(TimeStampedModel):
     """Planned cumulative financial and physical progress of an output for a month."""
@@ -247,6 +275,13 @@ class DisbursementPlan(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.item.full_code} B{self.month:02d}"
+
+    def lock_period(self) -> Period | None:
+        """The period of the planned month."""
+        year_period = self.item.lock_period() if self.item_id else None
+        if year_period is None or not self.month:
+            return None
+        return month_period(year_period.unit_id, year_period.year, self.month)
 
 
 class OutputRealisation(PeriodFact):
@@ -282,9 +317,13 @@ class OutputRealisation(PeriodFact):
     def __str__(self) -> str:
         return f"{self.item.full_code} B{self.month:02d}: {self.spent}"
 
-    def clean(self) -> None:
-        if self.item_id:
-            ensure_months_open(self.item.budget.unit_id, self.item.budget.year, [self.month])
+    def lock_period(self) -> Period | None:
+        """From the first month the spending covers."""
+        year_period = self.item.lock_period() if self.item_id else None
+        if year_period is None or not (self.period_start_month or self.month):
+            return None
+        start = self.period_start_month or self.month
+        return month_period(year_period.unit_id, year_period.year, start)
 
 
 class OutputNarrative(TimeStampedModel):
@@ -313,3 +352,10 @@ class OutputNarrative(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.item.full_code} TW {self.quarter}"
+
+    def lock_period(self) -> Period | None:
+        """The narrative's quarter; no later year prints it."""
+        year_period = self.item.lock_period() if self.item_id else None
+        if year_period is None or not self.quarter:
+            return None
+        return Period(year_period.unit_id, year_period.year, self.quarter, next_year=False)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from budget.models.base import MONEY, PeriodFact, period_checks
-from perkin.locks import ensure_months_open
+from perkin.locks import Period, month_period
 from perkin.models import (
     TimeStampedModel,
     WorkUnit,
@@ -40,6 +40,15 @@ class RevenueLine(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def lock_period(self) -> list[Period] | None:
+        """A line is printed in every report of a year it has a target or receipts in, so its
+        name and group are frozen while one of those reports is locked."""
+        if self.pk is None or not self.unit_id:
+            return None
+        years = set(self.targets.values_list("year", flat=True))
+        years |= set(self.receipts.values_list("year", flat=True))
+        return [Period(self.unit_id, y) for y in sorted(years)]
+
 
 class RevenueTarget(TimeStampedModel):
     line = models.ForeignKey(
@@ -59,6 +68,12 @@ class RevenueTarget(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.line} {self.year}: {self.amount}"
+
+    def lock_period(self) -> Period | None:
+        """The whole year: every quarter's report shows the revenue target."""
+        if not (self.line_id and self.year):
+            return None
+        return Period(self.line.unit_id, self.year)
 
 
 class RevenueReceipt(PeriodFact):
@@ -92,9 +107,11 @@ class RevenueReceipt(PeriodFact):
     def __str__(self) -> str:
         return f"{self.line} {self.year}-{self.month:02d}: {self.amount}"
 
-    def clean(self) -> None:
-        if self.line_id:
-            ensure_months_open(self.line.unit_id, self.year, [self.month])
+    def lock_period(self) -> Period | None:
+        """From the first month the receipt covers."""
+        if not (self.line_id and self.year and (self.period_start_month or self.month)):
+            return None
+        return month_period(self.line.unit_id, self.year, self.period_start_month or self.month)
 
 
 class ServiceKind(TimeStampedModel):
@@ -120,6 +137,13 @@ class ServiceKind(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def lock_period(self) -> list[Period] | None:
+        """A kind is printed in every report of a year it has outputs in (see RevenueLine)."""
+        if self.pk is None or not self.unit_id:
+            return None
+        years = sorted(set(self.outputs.values_list("year", flat=True)))
+        return [Period(self.unit_id, y) for y in years]
+
 
 class ServiceOutput(PeriodFact):
     kind = models.ForeignKey(
@@ -144,6 +168,8 @@ class ServiceOutput(PeriodFact):
     def __str__(self) -> str:
         return f"{self.kind} {self.year}-{self.month:02d}: {self.count}"
 
-    def clean(self) -> None:
-        if self.kind_id:
-            ensure_months_open(self.kind.unit_id, self.year, [self.month])
+    def lock_period(self) -> Period | None:
+        """From the first month the count covers."""
+        if not (self.kind_id and self.year and (self.period_start_month or self.month)):
+            return None
+        return month_period(self.kind.unit_id, self.year, self.period_start_month or self.month)

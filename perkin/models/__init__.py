@@ -4,6 +4,8 @@ monthly realisations and the supporting rows each realisation method needs.
 Per-row facts live here; figures that combine rows are computed in ``reports.calculations``.
 """
 
+from simple_history import register as register_history
+
 from perkin.models.agreement import ActionPlanStep, Agreement, Goal, Indicator
 from perkin.models.base import (
     PCT,
@@ -35,6 +37,32 @@ from perkin.models.supporting import (
     UnitEvaluation,
 )
 from perkin.models.units import Team, UnitMembership, WorkUnit
+
+# Every change to anything a report shows (or to who may see it) is kept: who, when, old, new
+# and, where given, why. Realisations and quarter locks declare their history themselves.
+for _model in (
+    WorkUnit,
+    Team,
+    UnitMembership,
+    Agreement,
+    Goal,
+    Indicator,
+    ActionPlanStep,
+    Evidence,
+    QuarterNarrative,
+    ReportText,
+    PublishedFigure,
+    Measurement,
+    FacilitatedCompany,
+    SurveyElementScore,
+    ServiceIndexAspect,
+    RatioObservation,
+    UnitEvaluation,
+    EvaluationComponent,
+    Training,
+    StaffComposition,
+):
+    register_history(_model)
 
 __all__ = [
     "PCT",

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from perkin.calendar import MONTH_CHOICES, ROMAN
+from perkin.locks import Period, month_period
 from perkin.models.base import (
     PCT,
     VALUE,
@@ -48,6 +49,10 @@ class Agreement(TimeStampedModel):
     def __str__(self) -> str:
         return f"PK {self.unit} {self.year} (rev. {self.revision_no})"
 
+    def lock_period(self) -> Period | None:
+        """The whole year: every quarter's report shows the agreement (perkin.locks)."""
+        return Period(self.unit_id, self.year) if self.unit_id and self.year else None
+
 
 class Goal(TimeStampedModel):
     agreement = models.ForeignKey(
@@ -69,6 +74,12 @@ class Goal(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.roman}. {self.text}"
+
+    def lock_period(self) -> Period | None:
+        """The period whose reports show this row (perkin.locks)."""
+        if not self.agreement_id:
+            return None
+        return self.agreement.lock_period()
 
     @property
     def roman(self) -> str:
@@ -144,6 +155,39 @@ class Indicator(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
+    def lock_period(self) -> Period | None:
+        """The whole year: every quarter's report shows the target (perkin.locks)."""
+        if not self.goal_id:
+            return None
+        if "goal" in self._state.fields_cache:
+            return self.goal.lock_period()
+        unit_id, year = (
+            Goal.objects.filter(pk=self.goal_id)
+            .values_list("agreement__unit_id", "agreement__year")
+            .get()
+        )
+        return Period(unit_id, year)
+
+    @staticmethod
+    def period_of(indicator_id: int | None, month: int | None = None) -> Period | None:
+        """The period of an indicator's year (or of one of its months) in one query, for rows
+        that know only the indicator's id."""
+        if not indicator_id:
+            return None
+        unit_id, year = (
+            Indicator.objects.filter(pk=indicator_id)
+            .values_list("goal__agreement__unit_id", "goal__agreement__year")
+            .get()
+        )
+        return month_period(unit_id, year, month) if month else Period(unit_id, year)
+
+    def month_period(self, month: int | None) -> Period | None:
+        """The period of this indicator's fact of a month."""
+        year_period = self.lock_period()
+        if year_period is None or not month:
+            return None
+        return month_period(year_period.unit_id, year_period.year, month)
+
     @property
     def code(self) -> str:
         return f"{self.goal.roman}.{self.number}"
@@ -176,3 +220,7 @@ class ActionPlanStep(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} B{self.month:02d}"
+
+    def lock_period(self) -> Period | None:
+        """The whole year: every quarter's report prints the full action plan (table 3.1)."""
+        return self.indicator.lock_period() if self.indicator_id else None

@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from perkin.locks import ensure_period_open, periods_of
+
 PCT = {"max_digits": 7, "decimal_places": 2}
 VALUE = {"max_digits": 16, "decimal_places": 4}
 month_validators = [MinValueValidator(1), MaxValueValidator(12)]
@@ -33,3 +35,19 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Keeps the values a row was loaded with, so a save knows the period the row belonged
+        to before it was edited without reading it again (perkin.locks.guard)."""
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_values = dict(zip(field_names, values, strict=True))
+        return instance
+
+    def clean(self) -> None:
+        """A row that a locked report shows is refused by every form, the admin's included
+        (perkin.locks; the save and delete signals refuse it for every other writer)."""
+        super().clean()
+        if callable(getattr(self, "lock_period", None)):
+            for period in periods_of(self):
+                ensure_period_open(period)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from perkin.calendar import MONTH_CHOICES, QUARTER_CHOICES
-from perkin.locks import ensure_months_open
+from perkin.locks import Period
 from perkin.models.agreement import Indicator
 from perkin.models.base import (
     PCT,
@@ -76,10 +76,11 @@ class MonthlyRealisation(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.indicator.code} B{self.month:02d}: {self.physical_pct}%"
 
-    def clean(self) -> None:
-        if self.indicator_id:
-            agreement = self.indicator.goal.agreement
-            ensure_months_open(agreement.unit_id, agreement.year, [self.month])
+    def lock_period(self) -> Period | None:
+        """The period of the row's month (perkin.locks)."""
+        if "indicator" in self._state.fields_cache:
+            return self.indicator.month_period(self.month)
+        return Indicator.period_of(self.indicator_id, self.month)
 
 
 def evidence_upload_to(instance: Evidence, filename: str) -> str:
@@ -117,6 +118,10 @@ class Evidence(TimeStampedModel):
     def __str__(self) -> str:
         return self.description or self.url or self.file.name
 
+    def lock_period(self) -> Period | None:
+        """The period of the realisation it supports."""
+        return self.realisation.lock_period() if self.realisation_id else None
+
 
 class QuarterNarrative(TimeStampedModel):
     indicator = models.ForeignKey(
@@ -143,6 +148,13 @@ class QuarterNarrative(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} TW {self.quarter}"
+
+    def lock_period(self) -> Period | None:
+        """The narrative's quarter; no later year prints it."""
+        period = self.indicator.lock_period() if self.indicator_id else None
+        if period is None or not self.quarter:
+            return None
+        return Period(period.unit_id, period.year, self.quarter, next_year=False)
 
 
 class ReportText(TimeStampedModel):
@@ -184,6 +196,12 @@ class ReportText(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year} TW {self.quarter}: {self.get_key_display()}"
+
+    def lock_period(self) -> Period | None:
+        """The row's quarter; no later year prints it."""
+        if not (self.unit_id and self.year and self.quarter):
+            return None
+        return Period(self.unit_id, self.year, self.quarter, next_year=False)
 
 
 class QuarterLock(TimeStampedModel):
@@ -248,3 +266,9 @@ class PublishedFigure(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.key} {self.subject} = {self.value}"
+
+    def lock_period(self) -> Period | None:
+        """The row's quarter; no later year prints it."""
+        if not (self.unit_id and self.year and self.quarter):
+            return None
+        return Period(self.unit_id, self.year, self.quarter, next_year=False)

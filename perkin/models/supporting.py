@@ -11,7 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from perkin.calendar import MONTH_CHOICES
+from perkin.calendar import MONTH_CHOICES, quarter_of
+from perkin.locks import Period
 from perkin.models.agreement import Indicator
 from perkin.models.base import (
     PCT,
@@ -97,7 +98,14 @@ class Measurement(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.company}"
 
+    def lock_period(self) -> Period | None:
+        """The period of the row's month (perkin.locks)."""
+        if "indicator" in self._state.fields_cache:
+            return self.indicator.month_period(self.month)
+        return Indicator.period_of(self.indicator_id, self.month)
+
     def clean(self) -> None:
+        super().clean()
         errors = {}
         has_values = self.before_value is not None or self.after_value is not None
         if has_values and not self.measure_unit:
@@ -139,6 +147,12 @@ class FacilitatedCompany(TimeStampedModel):
     def __str__(self) -> str:
         return self.company
 
+    def lock_period(self) -> Period | None:
+        """The period of the row's month (perkin.locks)."""
+        if "indicator" in self._state.fields_cache:
+            return self.indicator.month_period(self.month)
+        return Indicator.period_of(self.indicator_id, self.month)
+
 
 class SurveyElementScore(TimeStampedModel):
     """One element of the public satisfaction survey (SKM), scale 1..4 (table 3.11)."""
@@ -173,6 +187,12 @@ class SurveyElementScore(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.element}"
+
+    def lock_period(self) -> Period | None:
+        """The period of the row's month (perkin.locks)."""
+        if "indicator" in self._state.fields_cache:
+            return self.indicator.month_period(self.month)
+        return Indicator.period_of(self.indicator_id, self.month)
 
 
 class ServiceIndexAspect(TimeStampedModel):
@@ -210,6 +230,12 @@ class ServiceIndexAspect(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.aspect
+
+    def lock_period(self) -> Period | None:
+        """The period of the row's month (perkin.locks)."""
+        if "indicator" in self._state.fields_cache:
+            return self.indicator.month_period(self.month)
+        return Indicator.period_of(self.indicator_id, self.month)
 
 
 class RatioObservation(TimeStampedModel):
@@ -256,6 +282,12 @@ class RatioObservation(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.indicator.code} s.d. B{self.month:02d}"
 
+    def lock_period(self) -> Period | None:
+        """The period of the row's month (perkin.locks)."""
+        if "indicator" in self._state.fields_cache:
+            return self.indicator.month_period(self.month)
+        return Indicator.period_of(self.indicator_id, self.month)
+
 
 class UnitEvaluation(TimeStampedModel):
     """An external evaluation of a unit: SAKIP, financial report, IPP or IKM (tables 3.17/3.18)."""
@@ -295,6 +327,14 @@ class UnitEvaluation(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.unit} {self.year} {self.get_kind_display()}"
 
+    def lock_period(self) -> Period | None:
+        """From the quarter the result was published in (the whole year when undated)."""
+        if not (self.unit_id and self.year):
+            return None
+        published = self.published_on
+        quarter = quarter_of(published.month) if published and published.year == self.year else 1
+        return Period(self.unit_id, self.year, quarter)
+
 
 class EvaluationComponent(TimeStampedModel):
     evaluation = models.ForeignKey(
@@ -327,6 +367,9 @@ class EvaluationComponent(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def lock_period(self) -> Period | None:
+        return self.evaluation.lock_period() if self.evaluation_id else None
+
 
 class Training(TimeStampedModel):
     unit = models.ForeignKey(
@@ -353,6 +396,13 @@ class Training(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def lock_period(self) -> Period | None:
+        """From the quarter the training started in (table 3.13 lists trainings so far)."""
+        if not (self.unit_id and self.year and self.start):
+            return None
+        quarter = quarter_of(self.start.month) if self.start.year == self.year else 1
+        return Period(self.unit_id, self.year, quarter, next_year=False)
 
 
 class StaffComposition(TimeStampedModel):
@@ -382,3 +432,9 @@ class StaffComposition(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.category}: {self.count}"
+
+    def lock_period(self) -> Period | None:
+        """The whole year: every quarter's report shows the staff (BAB I)."""
+        if not (self.unit_id and self.year):
+            return None
+        return Period(self.unit_id, self.year, next_year=False)

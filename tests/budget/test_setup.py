@@ -7,10 +7,17 @@ import openpyxl
 import pytest
 
 from budget.models import Allocation, BudgetRevision
-from perkin.models import ActionPlanStep, Indicator, Measurement
+from perkin.models import ActionPlanStep, Indicator, Measurement, QuarterLock
 
 pytestmark = pytest.mark.django_db
 BASE = "/u/BSPJI-PLG/atur/2024/"
+
+
+@pytest.fixture
+def open_2024(db):
+    """The demo's Q1-Q3 2024 are locked, and every quarter's report shows the year's setup
+    (targets, the action plan, the budget tree): these tests edit the setup of an open year."""
+    QuarterLock.objects.filter(unit__code="BSPJI-PLG", year=2024).update(locked=False)
 
 
 def indicator(goal, number):
@@ -59,7 +66,7 @@ def test_setup_pages_load_for_the_planner(client, planner):
     assert client.get(BASE + "alokasi/?revisi=19").status_code == 200
 
 
-def test_decreasing_interim_targets_are_refused(client, planner):
+def test_decreasing_interim_targets_are_refused(client, planner, open_2024):
     client.force_login(planner)
     ind = indicator(1, 1)
     url = BASE + f"rencana-aksi/?indikator={ind.pk}"
@@ -72,7 +79,7 @@ def test_decreasing_interim_targets_are_refused(client, planner):
     assert ActionPlanStep.objects.get(indicator=ind, month=4).interim_target_pct == 35
 
 
-def test_allocations_must_add_up_to_the_stated_pagu(client, planner):
+def test_allocations_must_add_up_to_the_stated_pagu(client, planner, open_2024):
     client.force_login(planner)
     url = BASE + "alokasi/?revisi=5"
     data = formset_data(client.get(url))
@@ -87,7 +94,7 @@ def test_allocations_must_add_up_to_the_stated_pagu(client, planner):
     )
 
 
-def test_measurement_with_zero_before_value_is_refused(client, planner):
+def test_measurement_with_zero_before_value_is_refused(client, planner, open_2024):
     client.force_login(planner)
     ind = indicator(3, 1)
     url = BASE + f"pengukuran/?indikator={ind.pk}"
@@ -128,7 +135,7 @@ def test_other_units_planner_and_head_cannot_change_setup(client, other_planner,
     assert client.post(BASE + "sasaran/", {}).status_code == 403
 
 
-def test_annual_workbook_round_trip_and_a_bad_row(client, planner):
+def test_annual_workbook_round_trip_and_a_bad_row(client, planner, open_2024):
     client.force_login(planner)
     response = client.get(BASE + "unduh.xlsx")
     wb = openpyxl.load_workbook(io.BytesIO(response.content))

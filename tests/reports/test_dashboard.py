@@ -8,7 +8,14 @@ import pytest
 from django.urls import reverse
 
 from budget.models import BudgetItem, OutputRealisation
-from perkin.models import ActionPlanStep, Goal, Indicator, MonthlyRealisation, WorkUnit
+from perkin.models import (
+    ActionPlanStep,
+    Goal,
+    Indicator,
+    MonthlyRealisation,
+    WorkUnit,
+)
+from tests.helpers import quarters_opened
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +127,13 @@ def test_table_downloads_as_csv_and_xlsx(client, head, tmp_path):
 
 
 def _grow(unit):
-    """Adds indicators with a whole year of months, and outputs, to the unit's 2024 data."""
+    """Adds indicators with a whole year of months, and outputs, to the unit's 2024 data
+    (its quarters opened for the writes, then locked again as the demo has them)."""
+    with quarters_opened(unit, 2024):
+        _add_rows(unit)
+
+
+def _add_rows(unit):
     agreement = unit.agreements.get(year=2024)
     goal = Goal.objects.create(agreement=agreement, number=9, text="Tambahan")
     for n in range(1, 6):

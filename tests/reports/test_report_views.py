@@ -11,6 +11,7 @@ from reports.dashboard.periods import default_period
 from reports.engine.versions import FACT_MODELS, NOT_FACTS, WITH_PARENT
 from reports.exporters.cache import data_version
 from reports.models import DataVersion, ReportCache
+from tests.helpers import quarters_opened
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +52,10 @@ def test_report_page_query_count_is_pinned(client, django_user_model, django_ass
 
 def test_default_period_is_the_latest_year_and_quarter_with_data(client, demo_unit, planner):
     assert default_period(demo_unit, today=date(2026, 2, 1)) == (2024, 4)
-    MonthlyRealisation.objects.filter(
-        indicator__goal__agreement__unit=demo_unit, month__gt=7
-    ).delete()
+    with quarters_opened(demo_unit, 2024):
+        MonthlyRealisation.objects.filter(
+            indicator__goal__agreement__unit=demo_unit, month__gt=7
+        ).delete()
     assert default_period(demo_unit, today=date(2026, 2, 1)) == (2024, 3)
     empty = WorkUnit.objects.get(code="BSPJI-MDN")
     assert default_period(empty, today=date(2026, 5, 10)) == (2026, 2)
@@ -125,13 +127,17 @@ def test_every_fact_model_raises_the_data_version():
 def test_saving_and_deleting_a_fact_raise_the_version_once(demo_unit, django_assert_num_queries):
     data_version(demo_unit)  # creates the row
     version = DataVersion.objects.get(unit=demo_unit).version
-    realisation = MonthlyRealisation.objects.filter(indicator__goal__agreement__unit=demo_unit)[0]
-    with django_assert_num_queries(3):  # the row, its history, the version
+    realisation = MonthlyRealisation.objects.filter(
+        indicator__goal__agreement__unit=demo_unit, month=10
+    )[0]  # Q4 2024 is open in the demo
+    # the lock check (the row's period, the unit's hold, the locks), the row, its history,
+    # the version
+    with django_assert_num_queries(6):
         realisation.save()
     assert DataVersion.objects.get(unit=demo_unit).version == version + 1
     from budget.models import RevenueReceipt
 
-    RevenueReceipt.objects.filter(line__unit=demo_unit).first().delete()
+    RevenueReceipt.objects.filter(line__unit=demo_unit, year=2024, month=12).first().delete()
     assert DataVersion.objects.get(unit=demo_unit).version == version + 2
 
 

@@ -7,17 +7,18 @@ change a locked month.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from perkin.calendar import MONTHS, quarter_of
-from perkin.locks import LockedPeriodError, ensure_months_open
+from perkin.calendar import MONTHS, quarter_months, quarter_of
+from perkin.locks import LockedPeriodError, ensure_months_open, hold_unit
 from perkin.models import (
     Evidence,
     Indicator,
@@ -26,6 +27,7 @@ from perkin.models import (
     WorkUnit,
 )
 from perkin.rules import cumulative_violation
+from perkin.selectors import LockBlocker, quarter_lock_blockers
 from perkin.signals import facts_bulk_changed
 
 __all__ = ["LockedPeriodError"]  # raised by every write here; callers catch it from this module
@@ -198,6 +200,7 @@ def month_submit(
     *, unit: WorkUnit, year: int, month: int, user, indicators: list[Indicator]
 ) -> int:
     """Submits the month's draft or returned rows of the given indicators for approval."""
+    _check_month(month)
     ensure_months_open(unit.pk, year, [month])
     rows = [
         r for r in _month_rows(unit, year, month, indicators) if r.status in ("draft", "returned")
@@ -209,47 +212,92 @@ def month_submit(
 def month_return(*, unit: WorkUnit, year: int, month: int, user, reason: str) -> int:
     """The head returns the month's submitted rows with a reason the planner will see."""
     if not reason.strip():
-        raise ValidationError({"reason": "Alasan pengembalian wajib diisi."})
+        raise ValidationError({"reason": _("Alasan pengembalian wajib diisi.")})
+    _check_month(month)
     ensure_months_open(unit.pk, year, [month])
     rows = [r for r in _month_rows(unit, year, month) if r.status in ("submitted", "approved")]
     return _set_status(rows, MonthlyRealisation.Status.RETURNED, user, unit, reason.strip())
 
 
+@dataclass
+class Approval:
+    """What approving a month did: rows approved, and for a quarter's last month whether the
+    quarter is now locked or which months keep it open."""
+
+    approved: int
+    quarter_end: bool
+    locked: bool = False
+    blockers: list[LockBlocker] = field(default_factory=list)
+
+
+def _check_month(month: int) -> None:
+    if not 1 <= month <= 12:
+        raise ValidationError(
+            {"month": _("Bulan harus 1 sampai 12; yang diminta %(m)s.") % {"m": month}}
+        )
+
+
 @transaction.atomic
-def month_approve(*, unit: WorkUnit, year: int, month: int, user) -> tuple[int, bool]:
+def month_approve(*, unit: WorkUnit, year: int, month: int, user) -> Approval:
     """The head approves the month's submitted rows; approving the last month of a quarter
-    also approves the quarter's other submitted months and locks the quarter."""
+    also approves the quarter's other submitted months and then locks the quarter, unless a
+    month of an indicator is still not entered, in draft or returned (those are listed)."""
+    _check_month(month)
     ensure_months_open(unit.pk, year, [month])
-    months = [month]
-    locks = month % 3 == 0
-    if locks:
-        months = [month - 2, month - 1, month]
+    quarter_end = month % 3 == 0
+    months = quarter_months(quarter_of(month)) if quarter_end else [month]
     count = 0
     for m in months:
         rows = [r for r in _month_rows(unit, year, m) if r.status == "submitted"]
         count += _set_status(rows, MonthlyRealisation.Status.APPROVED, user, unit)
-    if locks:
-        lock, _ = QuarterLock.objects.get_or_create(
-            unit=unit, year=year, quarter=quarter_of(month), defaults={"locked_by": user}
-        )
-        lock.locked, lock.locked_by, lock.reason = True, user, ""
-        lock.save()
-    return count, locks
+    if not quarter_end:
+        return Approval(count, quarter_end=False)
+    blockers = quarter_lock_blockers(unit=unit, year=year, quarter=quarter_of(month))
+    if blockers:
+        return Approval(count, quarter_end=True, blockers=blockers)
+    quarter_lock(unit=unit, year=year, quarter=quarter_of(month), user=user)
+    return Approval(count, quarter_end=True, locked=True)
+
+
+@transaction.atomic
+def quarter_lock(*, unit: WorkUnit, year: int, quarter: int, user) -> QuarterLock:
+    """Locks the quarter (its reports' facts refuse every change from now on). Refused while a
+    month of an indicator of the quarter is not approved."""
+    hold_unit(unit.pk)
+    blockers = quarter_lock_blockers(unit=unit, year=year, quarter=quarter)
+    if blockers:
+        raise ValidationError(lock_refusal(year, quarter, blockers))
+    lock, _created = QuarterLock.objects.get_or_create(
+        unit=unit, year=year, quarter=quarter, defaults={"locked_by": user}
+    )
+    lock.locked, lock.locked_by, lock.reason = True, user, ""
+    lock._history_user = user
+    lock.save()
+    return lock
+
+
+def lock_refusal(year: int, quarter: int, blockers: list[LockBlocker], shown: int = 8) -> str:
+    """'Triwulan 4 2024 belum dapat dikunci: 2 isian belum disetujui (I.1 Oktober: Draf, ...).'"""
+    names = ", ".join(b.message for b in blockers[:shown])
+    if len(blockers) > shown:
+        names += " " + _("dan %(n)s lainnya") % {"n": len(blockers) - shown}
+    return _(
+        "Triwulan %(q)s %(y)s belum dapat dikunci: %(n)s isian belum disetujui (%(names)s)."
+    ) % {"q": quarter, "y": year, "n": len(blockers), "names": names}
 
 
 @transaction.atomic
 def quarter_unlock(*, unit: WorkUnit, year: int, quarter: int, user, reason: str) -> None:
     """Opens a locked quarter for corrections; the reason and who did it are recorded."""
     if not reason.strip():
-        raise ValidationError({"reason": "Alasan membuka kunci wajib diisi."})
-    lock = (
-        QuarterLock.objects.select_for_update()
-        .filter(unit=unit, year=year, quarter=quarter)
-        .first()
-    )
+        raise ValidationError({"reason": _("Alasan membuka kunci wajib diisi.")})
+    hold_unit(unit.pk)
+    lock = QuarterLock.objects.filter(unit=unit, year=year, quarter=quarter).first()
     if lock is None or not lock.locked:
-        raise ValidationError("Triwulan ini tidak terkunci.")
+        raise ValidationError(_("Triwulan ini tidak terkunci."))
     lock.locked, lock.locked_by, lock.reason = False, user, reason.strip()
+    lock._history_user = user
+    lock._change_reason = reason.strip()
     lock.save()
 
 

@@ -8,10 +8,10 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("unit/", views.units_overview_view, name="units"),
     path("u/<str:code>/", views.dashboard, name="dashboard"),
-    path("u/<str:code>/indikator/<int:pk>/", views.indicator_detail, name="indicator"),
+    path("u/<str:code>/indikator/<pk:pk>/", views.indicator_detail, name="indicator"),
     path("u/<str:code>/laporan/", report_views.report, name="report"),
     path(
-        "u/<str:code>/laporan/unduh/<int:year>/<int:quarter>.<str:fmt>",
+        "u/<str:code>/laporan/unduh/<year:year>/<quarter:quarter>.<str:fmt>",
         report_views.report_download,
         name="report_download",
     ),

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -16,12 +17,12 @@ from django.views.decorators.http import require_POST
 from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
 from perkin import access
 from perkin.access import Action
-from perkin.calendar import MONTHS, next_month, previous_month, quarter_of
+from perkin.calendar import MONTHS, next_month, previous_month
 from perkin.entry import workbook_export
 from perkin.entry import workbook_import as workbook
 from perkin.entry.kinds import NO, OUTPUT, RECEIPT, SERVICE, YES, load_scope
 from perkin.entry.workbook_import import ImportResult, RowError, validate_rows
-from perkin.locks import locked_quarters, month_refusal
+from perkin.locks import hold_unit, month_locks, month_refusal
 from perkin.models import MonthlyRealisation, WorkUnit
 
 SESSION_KEY = "perkin-imports"
@@ -135,7 +136,7 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
     if not 1 <= month <= 12:
         raise Http404
     scope = load_scope(unit, year)
-    locked = quarter_of(month) in locked_quarters(unit.pk, year)
+    locked = bool(month_locks(unit.pk, year, [month]))  # shown by a locked report
     can_edit = access.can(request.user, Action.ENTER_MONEY, unit) and not locked
     result = None
     posted: dict[str, str] = {}
@@ -147,17 +148,26 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
             status = 409
         else:
             posted = {k: v for k, v in request.POST.items() if "|" in k}
-            result = ImportResult()
-            for kind in MONEY_KINDS:
-                validate_rows(
-                    kind,
-                    _page_rows(kind, scope, month, request.POST),
-                    scope=scope,
-                    user=request.user,
-                    result=result,
+            with transaction.atomic():
+                # the unit's saves run one after the other: this one validates against the
+                # rows as the previous save left them, so it cannot overwrite it unseen
+                hold_unit(unit.pk)
+                scope = load_scope(unit, year)
+                result = ImportResult()
+                for kind in MONEY_KINDS:
+                    validate_rows(
+                        kind,
+                        _page_rows(kind, scope, month, request.POST),
+                        scope=scope,
+                        user=request.user,
+                        result=result,
+                    )
+                saved = (
+                    workbook.write_rows(result.writes, unit=unit, year=year, user=request.user)
+                    if result.ok
+                    else 0
                 )
             if result.ok:
-                saved = workbook.write_rows(result.writes, unit=unit, year=year, user=request.user)
                 messages.success(
                     request,
                     f"Tersimpan {saved} baris untuk {MONTHS[month]} {year}."
@@ -165,7 +175,8 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
                     else "Tidak ada perubahan untuk disimpan.",
                 )
                 return redirect("entry:money", code=unit.code, year=year, month=month)
-            status = 400
+            stale = any(e.column == "Versi" for e in result.errors)
+            status = 409 if stale else 400
     if result is not None:  # on the page a row is named by its code, not a sheet row number
         keys = {
             (k.sheet, n): key

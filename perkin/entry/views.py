@@ -13,13 +13,14 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from perkin import access, services
 from perkin.access import Action
 from perkin.calendar import MONTHS, next_month, previous_month, quarter_of
 from perkin.entry.forms import RealisationForm, ReasonForm
-from perkin.locks import month_refusal
+from perkin.locks import month_locks, month_refusal
 from perkin.models import (
     ActionPlanStep,
     Agreement,
@@ -60,9 +61,14 @@ def entry(request: HttpRequest, code: str, year: int, month: int) -> HttpRespons
     if not all_indicators:
         raise Http404("Belum ada perjanjian kinerja untuk tahun ini.")
     editable = [i for i in all_indicators if access.can_edit_indicator(user, i, unit)]
-    locked = QuarterLock.objects.filter(
-        unit=unit, year=year, quarter=quarter_of(month), locked=True
-    ).first()  # the lock row itself: the page shows who locked it and when
+    # the locks whose reports show this month (its quarter's, a later quarter's, next year's):
+    # the page names the first, which the head may open with a reason
+    blocking = month_locks(unit.pk, year, [month]).get(month, [])
+    locked = (
+        QuarterLock.objects.filter(unit=unit, year=blocking[0][0], quarter=blocking[0][1]).first()
+        if blocking
+        else None
+    )
     rows = {
         (r.indicator_id, r.month): r
         for r in MonthlyRealisation.objects.filter(
@@ -129,6 +135,7 @@ def entry(request: HttpRequest, code: str, year: int, month: int) -> HttpRespons
         "is_head": access.can(user, Action.APPROVE, unit),
         "show_money": access.can(user, Action.OPEN_MONEY, unit),
         "locked": locked,
+        "also_locked": [f"Triwulan {q} {y}" for y, q in blocking[1:]],
         "quarter": quarter_of(month),
         "returned": returned,
         "counts": {s: statuses.count(s) for s in ("draft", "submitted", "returned", "approved")},
@@ -266,14 +273,21 @@ def _save_evidence(request, unit, year, month, forms, by_pk) -> int:
 def approve(request: HttpRequest, code: str, year: int, month: int) -> HttpResponse:
     unit = access.unit_for(request.user, code, Action.APPROVE)
     try:
-        count, locked = services.month_approve(unit=unit, year=year, month=month, user=request.user)
-    except services.LockedPeriodError as exc:
+        approval = services.month_approve(unit=unit, year=year, month=month, user=request.user)
+    except ValidationError as exc:
         messages.error(request, exc.messages[0])
         return redirect("entry:entry", code=code, year=year, month=month)
-    text = f"{MONTHS[month]} {year} disetujui ({count} isian)."
-    if locked:
-        text += f" Triwulan {quarter_of(month)} {year} kini dikunci."
-    messages.success(request, text)
+    messages.success(
+        request,
+        _("%(m)s %(y)s disetujui (%(n)s isian).")
+        % {"m": MONTHS[month], "y": year, "n": approval.approved},
+    )
+    if approval.locked:
+        messages.success(
+            request, _("Triwulan %(q)s %(y)s kini dikunci.") % {"q": quarter_of(month), "y": year}
+        )
+    elif approval.blockers:
+        messages.error(request, services.lock_refusal(year, quarter_of(month), approval.blockers))
     return redirect("entry:entry", code=code, year=year, month=month)
 
 

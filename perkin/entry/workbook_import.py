@@ -22,7 +22,7 @@ from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
 from budget.services import money_rows_write, receipt_problem
 from perkin import access
 from perkin.access import Action
-from perkin.calendar import MONTHS, quarter_of
+from perkin.calendar import MONTHS
 from perkin.entry.kinds import (
     MONTH_KINDS,
     OUTPUT,
@@ -33,7 +33,7 @@ from perkin.entry.kinds import (
     Scope,
     load_scope,
 )
-from perkin.locks import locked_quarters, month_refusal
+from perkin.locks import hold_unit, month_locks, month_refusal
 from perkin.models import MonthlyRealisation, WorkUnit
 from perkin.rules import cumulative_violation
 from perkin.services import versioned_rows_write
@@ -168,7 +168,7 @@ def validate_rows(
     kind: Kind, data: list[tuple[int, dict[str, Any]]], *, scope: Scope, user, result: ImportResult
 ) -> None:
     """Checks one kind's rows (from a sheet or a page) and collects what would change."""
-    locked = locked_quarters(scope.unit.pk, scope.year)
+    locked = month_locks(scope.unit.pk, scope.year, range(1, 13))
     seen: dict[tuple, int] = {}
     cumulative: dict[int, dict[int, tuple[Decimal, int]]] = defaultdict(dict)
     for number, cells in data:
@@ -209,18 +209,21 @@ def validate_rows(
         old = {name: getattr(obj, name) if obj.pk else None for name in values}
         if obj.pk and all(_same(old[n], values[n]) for n in values):
             continue  # unchanged (also in a locked month)
-        if quarter_of(month) in locked:
+        if month in locked:
             result.errors.append(
                 RowError(
                     kind.sheet,
                     number,
                     "Bulan",
-                    month_refusal(scope.year, [month]),
+                    month_refusal(scope.year, [month], locked[month]),
                 )
             )
             continue
-        current_version = obj.version if obj.pk else 0
-        if parsed.get("version") not in (None, current_version):
+        current_version = obj.version if obj.pk else None
+        # a row the file (or page) saw as new must still be new: a blank version is "none yet"
+        if parsed.get("version") != current_version and not (
+            current_version is None and parsed.get("version") == 0
+        ):
             who = (
                 obj.updated_by.get_username()
                 if getattr(obj, "updated_by", None)
@@ -232,7 +235,8 @@ def validate_rows(
                     number,
                     "Versi",
                     f"{label} telah diubah oleh {who} sejak lembar diunduh "
-                    f"(versi {parsed['version']}, sekarang {current_version}); unduh ulang.",
+                    f"(versi {parsed['version'] or '-'}, sekarang {current_version or '-'}); "
+                    f"unduh ulang.",
                 )
             )
             continue
@@ -372,6 +376,7 @@ def _check_cumulative(
 def apply_import(content: bytes, *, unit: WorkUnit, year: int, user) -> ImportResult:
     """Validates again (data may have changed since the preview) and writes every change, or
     nothing when any row fails."""
+    hold_unit(unit.pk)  # a second import of the same rows waits, then sees the first's versions
     result = parse_import(content, unit=unit, year=year, user=user)
     if result.ok:
         write_rows(result.writes, unit=unit, year=year, user=user)

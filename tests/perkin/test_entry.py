@@ -115,6 +115,18 @@ def test_submit_return_with_reason_approve_and_lock(client, planner, head):
     assert {r.status for r in month_rows(11).values()} == {"returned"}
     client.force_login(planner)
     assert "Lengkapi bukti dukung II.3" in client.get(NOV).content.decode()
+    # a returned month keeps the quarter open: approving December lists it and locks nothing
+    client.force_login(head)
+    response = client.post("/u/BSPJI-PLG/isi/2024/12/setujui/", follow=True)
+    assert "Triwulan 4 2024 belum dapat dikunci: 15 isian belum disetujui" in (
+        response.content.decode()
+    )
+    assert "I.1 November: Dikembalikan" in response.content.decode()
+    assert not QuarterLock.objects.filter(
+        unit__code="BSPJI-PLG", year=2024, quarter=4, locked=True
+    ).exists()
+    client.force_login(planner)  # the planner corrects and submits November again
+    assert client.post(NOV, post_data(11, action="submit")).status_code == 302
     client.force_login(head)
     assert client.post("/u/BSPJI-PLG/isi/2024/12/setujui/").status_code == 302
     assert QuarterLock.objects.get(unit__code="BSPJI-PLG", year=2024, quarter=4).locked

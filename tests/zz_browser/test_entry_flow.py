@@ -64,6 +64,8 @@ def test_enter_submit_return_approve_lock(live_demo, browser):
 
     page.goto(base + NOV)
     assert "Lengkapi bukti dukung II.3" in page.locator(".returned").inner_text()
+    page.click("button[value=submit]")  # corrected and submitted again: the quarter can lock
+    page.wait_for_load_state("networkidle")
 
     head.goto(base + "/u/BSPJI-PLG/isi/2024/12/")
     head.click("#approve-btn")

@@ -1,11 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from budget import models as m
+from perkin.admin_base import FactAdmin, FactInline
 
 
 @admin.register(m.Budget)
-class BudgetAdmin(admin.ModelAdmin):
+class BudgetAdmin(FactAdmin):
     list_display = ["unit", "year", "dipa_number", "location"]
     list_filter = ["year"]
     search_fields = ["unit__code", "unit__name", "dipa_number"]
@@ -13,26 +13,26 @@ class BudgetAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.BudgetItem)
-class BudgetItemAdmin(admin.ModelAdmin):
+class BudgetItemAdmin(FactAdmin):
     list_display = ["full_code", "name", "level", "budget"]
     list_filter = ["level", "budget__year"]
     search_fields = ["full_code", "name"]
     list_select_related = ["budget__unit"]
 
 
-class AllocationInline(admin.TabularInline):
+class AllocationInline(FactInline):
     model = m.Allocation
     extra = 0
     autocomplete_fields = ["item"]
 
 
-class BreakdownInline(admin.TabularInline):
+class BreakdownInline(FactInline):
     model = m.RevisionBreakdown
     extra = 0
 
 
 @admin.register(m.BudgetRevision)
-class BudgetRevisionAdmin(admin.ModelAdmin):
+class BudgetRevisionAdmin(FactAdmin):
     list_display = ["__str__", "budget", "date", "authority", "stated_pagu"]
     list_filter = ["authority", "budget__year"]
     search_fields = ["reason"]
@@ -41,7 +41,7 @@ class BudgetRevisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Allocation)
-class AllocationAdmin(admin.ModelAdmin):
+class AllocationAdmin(FactAdmin):
     list_display = ["revision", "item", "amount"]
     list_filter = ["revision__number", "item__level"]
     search_fields = ["item__full_code", "item__name"]
@@ -49,14 +49,14 @@ class AllocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.RevisionBreakdown)
-class RevisionBreakdownAdmin(admin.ModelAdmin):
+class RevisionBreakdownAdmin(FactAdmin):
     list_display = ["revision", "dimension", "category", "amount"]
     list_filter = ["dimension", "category"]
     list_select_related = ["revision"]
 
 
 @admin.register(m.DisbursementPlan)
-class DisbursementPlanAdmin(admin.ModelAdmin):
+class DisbursementPlanAdmin(FactAdmin):
     list_display = ["item", "month", "financial_pct", "physical_pct"]
     list_filter = ["month"]
     search_fields = ["item__full_code"]
@@ -64,7 +64,7 @@ class DisbursementPlanAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.OutputRealisation)
-class OutputRealisationAdmin(SimpleHistoryAdmin):
+class OutputRealisationAdmin(FactAdmin):
     list_display = [
         "item",
         "month",
@@ -80,7 +80,7 @@ class OutputRealisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.OutputNarrative)
-class OutputNarrativeAdmin(admin.ModelAdmin):
+class OutputNarrativeAdmin(FactAdmin):
     list_display = ["item", "quarter"]
     list_filter = ["quarter"]
     search_fields = ["analysis"]
@@ -88,7 +88,7 @@ class OutputNarrativeAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.RevenueLine)
-class RevenueLineAdmin(admin.ModelAdmin):
+class RevenueLineAdmin(FactAdmin):
     list_display = ["order", "code", "name", "group_name", "is_refund_line", "unit"]
     list_filter = ["group_name", "is_refund_line"]
     search_fields = ["code", "name"]
@@ -96,14 +96,14 @@ class RevenueLineAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.RevenueTarget)
-class RevenueTargetAdmin(admin.ModelAdmin):
+class RevenueTargetAdmin(FactAdmin):
     list_display = ["line", "year", "amount"]
     list_filter = ["year"]
     list_select_related = ["line"]
 
 
 @admin.register(m.RevenueReceipt)
-class RevenueReceiptAdmin(SimpleHistoryAdmin):
+class RevenueReceiptAdmin(FactAdmin):
     list_display = [
         "line",
         "year",
@@ -119,14 +119,14 @@ class RevenueReceiptAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.ServiceKind)
-class ServiceKindAdmin(admin.ModelAdmin):
+class ServiceKindAdmin(FactAdmin):
     list_display = ["order", "code", "name", "unit_of_measure", "unit"]
     search_fields = ["code", "name"]
     list_select_related = ["unit"]
 
 
 @admin.register(m.ServiceOutput)
-class ServiceOutputAdmin(SimpleHistoryAdmin):
+class ServiceOutputAdmin(FactAdmin):
     list_display = ["kind", "year", "month", "period_start_month", "count", "updated_by"]
     list_filter = ["year", "month"]
     search_fields = ["kind__name"]

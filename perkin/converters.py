@@ -4,6 +4,15 @@ view ever sees month 13 or year 99999999999999999999."""
 from django.urls import register_converter
 
 
+def parse_int(value: str | None, low: int, high: int) -> int | None:
+    """The integer in value if it lies in [low, high], else None (query and form values)."""
+    try:
+        number = int(value or "")
+    except ValueError:
+        return None
+    return number if low <= number <= high else None
+
+
 class YearConverter:
     regex = "20[0-9]{2}|2100"
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from perkin import access, services
 from perkin.access import Action
 from perkin.calendar import MONTHS, next_month, previous_month, quarter_of
+from perkin.converters import parse_int
 from perkin.entry.forms import RealisationForm, ReasonForm
 from perkin.locks import month_locks, month_refusal
 from perkin.models import (
@@ -315,7 +316,8 @@ def return_month(request: HttpRequest, code: str, year: int, month: int) -> Http
 def unlock(request: HttpRequest, code: str, year: int, quarter: int) -> HttpResponse:
     unit = access.unit_for(request.user, code, Action.APPROVE)
     form = ReasonForm(request.POST)
-    month = 3 * quarter
+    # back to the month the head unlocked from (any month the lock kept closed)
+    month = parse_int(request.POST.get("month"), 1, 12) or 3 * quarter
     if not form.is_valid():
         messages.error(request, "Alasan membuka kunci wajib diisi.")
         return redirect("entry:entry", code=code, year=year, month=month)

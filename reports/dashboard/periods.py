@@ -8,16 +8,10 @@ from datetime import date
 from django.db.models import Max
 from django.http import HttpRequest
 
+from perkin.converters import parse_int
 from perkin.models import Agreement, MonthlyRealisation, WorkUnit
 
-
-def parse_int(value: str | None, low: int, high: int) -> int | None:
-    """The integer in value if it lies in [low, high], else None."""
-    try:
-        number = int(value or "")
-    except ValueError:
-        return None
-    return number if low <= number <= high else None
+__all__ = ["default_period", "parse_int", "selected_period"]
 
 
 def default_period(

@@ -24,6 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
         "perkin.selectors",
         "perkin.services",
         "perkin.admin",
+        "perkin.admin_base",
         "perkin.apps",
         "perkin.templatetags",
     ),

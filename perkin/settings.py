@@ -4,6 +4,11 @@ DATABASE_URL   default: a SQLite file beside manage.py (for trying the product l
 SECRET_KEY     required when DEBUG is off
 DEBUG          "1"/"true" to enable (default on only when no SECRET_KEY is given)
 ALLOWED_HOSTS  comma-separated (default: localhost names)
+Behind HTTPS (see README, "Production"): SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS,
+SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD, SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE,
+SECURE_PROXY_SSL_HEADER ("1": trust X-Forwarded-Proto from the proxy), CSRF_TRUSTED_ORIGINS.
+SESSION_IDLE_MINUTES (30) and SESSION_MAX_HOURS (12); DB_CONNECT_TIMEOUT (5 s),
+DB_STATEMENT_TIMEOUT_MS (30000), DB_LOCK_TIMEOUT_MS (15000).
 """
 
 import os
@@ -11,6 +16,7 @@ from pathlib import Path
 
 import dj_database_url
 import plotly
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -60,12 +66,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "perkin.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "perkin.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -80,6 +88,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# ... and an address is throttled as a whole after more failures, whatever usernames it tries
+# (an office's shared address must not lock out its colleagues after a few typos).
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "30"))
+LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 
@@ -111,6 +123,19 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A stale connection is replaced before use (after a database restart); a frozen or
+    # unreachable database fails a request in seconds instead of hanging a worker.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
+            "options": "-c statement_timeout={} -c lock_timeout={}".format(
+                int(os.environ.get("DB_STATEMENT_TIMEOUT_MS", "30000")),
+                int(os.environ.get("DB_LOCK_TIMEOUT_MS", "15000")),
+            ),
+        }
+    )
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Each transaction takes SQLite's write lock when it starts, so two saves of the same rows
     # run one after the other (on PostgreSQL a row lock of the unit does this: perkin.locks).
@@ -119,8 +144,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "perkin.passwords.GuessablePasswordValidator"},
 ]
 
 LANGUAGE_CODE = "id"
@@ -157,10 +188,41 @@ LOGOUT_REDIRECT_URL = "/accounts/login/"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = _env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SESSION_COOKIE_SAMESITE = "Lax"
+# A session ends after SESSION_IDLE_MINUTES without a request (perkin.middleware) and at the
+# latest SESSION_MAX_HOURS after login.
+SESSION_IDLE_SECONDS = 60 * int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = 3600 * int(os.environ.get("SESSION_MAX_HOURS", "12"))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD", False)
+if _env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+# Content Security Policy: scripts and styles only from this site, no inline script at all.
+# Plotly writes style attributes into the charts it draws, so inline styles stay allowed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 CACHES = {
     "default": {
@@ -174,6 +236,10 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # while the database is down every request fails alike: one line each, no traceback
+    "filters": {"database_outage": {"()": "perkin.errors.DatabaseOutageFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["database_outage"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

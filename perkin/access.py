@@ -1,9 +1,11 @@
 """Who may read and write what. Every view reaches units and their objects through these
 helpers, so another unit's object answers 404 and an action without the role answers 403.
 
-Roles (``UnitMembership.role``): planner (all data of their unit), pic (the indicators of
-their team), head (reads the unit; approves, returns, locks), reviewer (reads every unit under
-their echelon-I unit, writes nothing). Superusers may do everything.
+Roles (``UnitMembership.role``): planner (all data of their unit), pic (enters and reads the
+indicators of their team: their months, evidence and indicator pages; the unit's dashboard
+and report are read by every member), head (reads the unit; approves, returns, locks),
+reviewer (reads every unit under their echelon-I unit, writes nothing). Superusers may do
+everything.
 
 ``ACTIONS`` is the one table of which role may do what on its own unit; a view asks
 ``can(user, action, unit)`` or gets the unit with ``unit_for(user, code, action)``.
@@ -132,6 +134,22 @@ def can_edit_indicator(user, indicator: Indicator, unit: WorkUnit) -> bool:
     if user.is_superuser or m.role == Role.PLANNER:
         return True
     return m.team_id is not None and indicator.team_id == m.team_id
+
+
+def team_scope(user, unit: WorkUnit) -> int | None:
+    """The team a PIC is limited to on their unit (their indicators' pages, months and
+    evidence); None when the user reads every indicator of the unit. A PIC without a team
+    sees no indicator (-1 matches no team)."""
+    m = membership(user)
+    if user.is_superuser or m is None or m.unit_id != unit.pk or m.role != Role.PIC:
+        return None
+    return m.team_id or -1
+
+
+def can_read_indicator(user, indicator: Indicator, unit: WorkUnit) -> bool:
+    """Every reader of the unit reads its indicators, except a PIC: only their team's."""
+    team = team_scope(user, unit)
+    return team is None or indicator.team_id == team
 
 
 def home_unit(user) -> WorkUnit | None:

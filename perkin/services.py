@@ -334,3 +334,19 @@ def versioned_rows_write(*, unit: WorkUnit, year: int, rows: list[tuple], user) 
         obj._history_user = user
         obj.save()
     return len(rows)
+
+
+@transaction.atomic
+def rows_save(*, unit: WorkUnit, saves: list, deletes: list, user, reason: str = "") -> None:
+    """Writes rows of the setup tables (any fact model of either app) while holding the unit:
+    each save or deletion passes the lock guard and is kept in the row's history with who
+    and, when given, why."""
+    hold_unit(unit.pk)
+    for obj in [*saves, *deletes]:
+        obj._history_user = user
+        if reason:
+            obj._change_reason = reason[:100]
+    for obj in deletes:
+        obj.delete()
+    for obj in saves:
+        obj.save()

@@ -251,7 +251,10 @@ def history(request: HttpRequest, code: str, kind: str, pk: int) -> HttpResponse
         raise Http404
     model, unit_path, fields = HISTORY_MODELS[kind]
     obj = model.objects.filter(pk=pk, **{unit_path: unit}).first()
-    if obj is None:
+    if obj is None or (
+        isinstance(obj, MonthlyRealisation)
+        and not access.can_read_indicator(request.user, obj.indicator, unit)
+    ):
         raise Http404("Data tidak ditemukan.")
     records = list(
         obj.history.select_related("history_user").order_by("history_date", "history_id")

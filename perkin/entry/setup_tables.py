@@ -8,6 +8,7 @@ annual workbook import, so a rule holds whichever way the data comes in.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -15,6 +16,8 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from budget.models import (
     Allocation,
@@ -25,8 +28,7 @@ from budget.models import (
     RevenueTarget,
     ServiceKind,
 )
-from perkin.calendar import MONTHS, quarter_of
-from perkin.locks import locked_quarters, quarter_refusal
+from perkin.calendar import MONTHS
 from perkin.models import (
     ActionPlanStep,
     Agreement,
@@ -66,8 +68,6 @@ class Table:
     scope: str = "year"  # year | indicator | revision
     in_annual_workbook: bool = False
     clean: Callable[[Context, list[dict]], None] | None = None
-    month_field: str | None = None  # rows in a locked quarter are refused
-    quarter_field: str | None = None
     limit: dict[str, Callable[[Context], models.QuerySet]] = field(default_factory=dict)
     help: str = ""
 
@@ -278,7 +278,6 @@ TABLES: list[Table] = [
         lambda c: Measurement.objects.filter(indicator=c.indicator).order_by("order"),
         lambda c: {"indicator": c.indicator},
         scope="indicator",
-        month_field="month",
         help="Nilai sebelum (A) harus lebih dari 0 dan nilai perlu satuan; isi persentase yang "
         "dinyatakan bila sebelum/sesudah berupa rentang atau uraian.",
     ),
@@ -290,7 +289,6 @@ TABLES: list[Table] = [
         lambda c: FacilitatedCompany.objects.filter(indicator=c.indicator).order_by("month"),
         lambda c: {"indicator": c.indicator},
         scope="indicator",
-        month_field="month",
     ),
     Table(
         "unsur-skm",
@@ -302,7 +300,6 @@ TABLES: list[Table] = [
         ),
         lambda c: {"indicator": c.indicator},
         scope="indicator",
-        month_field="month",
     ),
     Table(
         "aspek-ipp",
@@ -314,7 +311,6 @@ TABLES: list[Table] = [
         ),
         lambda c: {"indicator": c.indicator},
         scope="indicator",
-        month_field="month",
         clean=_weights_100,
     ),
     Table(
@@ -333,7 +329,6 @@ TABLES: list[Table] = [
         lambda c: RatioObservation.objects.filter(indicator=c.indicator).order_by("month"),
         lambda c: {"indicator": c.indicator},
         scope="indicator",
-        month_field="month",
     ),
     Table(
         "narasi",
@@ -343,7 +338,6 @@ TABLES: list[Table] = [
         lambda c: QuarterNarrative.objects.filter(indicator=c.indicator).order_by("quarter"),
         lambda c: {"indicator": c.indicator},
         scope="indicator",
-        quarter_field="quarter",
     ),
     Table(
         "teks-laporan",
@@ -352,7 +346,6 @@ TABLES: list[Table] = [
         ["quarter", "key", "text"],
         lambda c: ReportText.objects.filter(unit=c.unit, year=c.year).order_by("quarter", "key"),
         lambda c: {"unit": c.unit, "year": c.year},
-        quarter_field="quarter",
     ),
     Table(
         "pelatihan",
@@ -424,33 +417,28 @@ def form_class(table: Table, ctx: Context) -> type[forms.ModelForm]:
     return Form
 
 
-def check_locks(table: Table, ctx: Context, forms_) -> list[str]:
-    """Messages for changed rows that fall in a locked quarter."""
-    if not (table.month_field or table.quarter_field):
-        return []
-    locked = locked_quarters(ctx.unit.pk, ctx.year)
-    out = []
-    for f in forms_:
-        if not f.has_changed() or not hasattr(f, "cleaned_data"):
-            continue
-        data = f.cleaned_data
-        months = []
-        if table.month_field:
-            months = [
-                m
-                for m in (data.get(table.month_field), getattr(f.instance, table.month_field, None))
-                if m
-            ]
-            quarters = {quarter_of(m) for m in months}
-        else:
-            quarters = {
-                q
-                for q in (
-                    data.get(table.quarter_field),
-                    getattr(f.instance, table.quarter_field, None),
-                )
-                if q
-            }
-        if quarters & locked:
-            out.append(quarter_refusal(ctx.year, quarters & locked))
-    return out
+def table_state(table: Table, ctx: Context) -> str:
+    """A fingerprint of the table's rows as they are now (ids and change times): a page
+    posts the state it was opened on, and a save is refused when it no longer matches."""
+    rows = table.queryset(ctx).order_by("pk").values_list("pk", "updated_at")
+    digest = hashlib.sha256()
+    for pk, updated in rows:
+        digest.update(f"{pk}:{updated.isoformat() if updated else ''};".encode())
+    return digest.hexdigest()[:16]
+
+
+def changed_since_message(table: Table, ctx: Context) -> str:
+    """Who changed the table last, and when (from the rows' history)."""
+    ids = list(table.queryset(ctx).values_list("pk", flat=True))
+    history = getattr(table.model, "history", None)
+    last = (
+        history.filter(id__in=ids).select_related("history_user").order_by("-history_date").first()
+        if history is not None
+        else None
+    )
+    who = last.history_user.get_username() if last and last.history_user else _("pengguna lain")
+    when = f" {timezone.localtime(last.history_date):%d-%m-%Y %H:%M}" if last else ""
+    return _(
+        "Tidak ada yang disimpan: tabel %(t)s telah diubah oleh %(who)s%(when)s sejak halaman ini "
+        "dibuka. Muat ulang halaman, lalu isi kembali perubahan Anda."
+    ) % {"t": table.title, "who": who, "when": when}

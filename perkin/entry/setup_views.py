@@ -10,17 +10,20 @@ from decimal import Decimal
 import openpyxl
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.forms import modelformset_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from openpyxl.styles import Font, PatternFill, Protection
 
 from budget.models import BudgetItem, BudgetRevision, RevenueLine
-from perkin import access
+from perkin import access, services
 from perkin.access import Action
 from perkin.entry import setup_tables as setup
 from perkin.entry.workbook_import import XLSX_TYPE, RowError, check_file, read_workbook
+from perkin.locks import LockedPeriodError, hold_unit
 from perkin.models import Goal, Indicator, Team, WorkUnit
 
 NATURAL_KEYS = {Goal: "number", BudgetItem: "full_code", RevenueLine: "code", Team: "name"}
@@ -101,36 +104,13 @@ def setup_table(request: HttpRequest, code: str, year: int, slug: str) -> HttpRe
         table.model, form=setup.form_class(table, ctx), extra=3, can_delete=True
     )
     status = 200
+    state = setup.table_state(table, ctx)
     if request.method == "POST":
         access.require(can_edit)
-        with transaction.atomic():
-            formset = FormSet(request.POST, queryset=table.queryset(ctx), prefix="t")
-            problems = []
-            if formset.is_valid():
-                problems = setup.check_locks(table, ctx, formset.forms)
-                rows = [
-                    f.cleaned_data
-                    for f in formset.forms
-                    if f.cleaned_data and not f.cleaned_data.get("DELETE")
-                ]
-                if table.clean and not problems:
-                    try:
-                        table.clean(ctx, rows)
-                    except setup.ValidationError as exc:
-                        problems += exc.messages
-                if not problems:
-                    saved = formset.save()
-                    deleted = len(formset.deleted_objects)
-                    messages.success(
-                        request, f"{table.title}: {len(saved)} baris disimpan, {deleted} dihapus."
-                    )
-                    return redirect(request.get_full_path())
-            transaction.set_rollback(True)
-        for p in problems:
-            messages.error(request, p)
-        if not problems:
-            messages.error(request, "Tidak ada yang disimpan: periksa isian yang ditandai.")
-        status = 400
+        formset, status = _save_table(request, unit, table, ctx, FormSet)
+        if status == 302:
+            return redirect(request.get_full_path())
+        state = request.POST.get("state", "")  # kept: the page still shows what was typed
     else:
         formset = FormSet(queryset=table.queryset(ctx), prefix="t")
     return render(
@@ -143,9 +123,68 @@ def setup_table(request: HttpRequest, code: str, year: int, slug: str) -> HttpRe
             "formset": formset,
             "setup_ctx": ctx,
             "can_edit": can_edit,
+            "state": state,
+            "reason_max": 100,
         },
         status=status,
     )
+
+
+def _save_table(request, unit, table, ctx, FormSet):
+    """Validates and saves a table's formset while holding the unit; returns the formset to
+    show and the status (302 when saved). The page carries the table's state as it was
+    opened: if anyone changed, added or deleted one of its rows since, nothing is saved."""
+    problems: list[str] = []
+    status = 400
+    formset = FormSet(request.POST, queryset=table.queryset(ctx), prefix="t")
+    try:
+        with transaction.atomic():
+            hold_unit(unit.pk)
+            if request.POST.get("state") != setup.table_state(table, ctx):
+                problems.append(setup.changed_since_message(table, ctx))
+                status = 409
+            elif formset.is_valid():
+                rows = [
+                    f.cleaned_data
+                    for f in formset.forms
+                    if f.cleaned_data and not f.cleaned_data.get("DELETE")
+                ]
+                if table.clean:
+                    try:
+                        table.clean(ctx, rows)
+                    except ValidationError as exc:
+                        problems += exc.messages
+                if not problems:
+                    saves = formset.save(commit=False)
+                    deletes = list(formset.deleted_objects)
+                    services.rows_save(
+                        unit=unit,
+                        saves=saves,
+                        deletes=deletes,
+                        user=request.user,
+                        reason=request.POST.get("reason", "").strip(),
+                    )
+                    if saves or deletes:
+                        messages.success(
+                            request,
+                            _("%(t)s: %(s)s baris disimpan, %(d)s dihapus.")
+                            % {"t": table.title, "s": len(saves), "d": len(deletes)},
+                        )
+                    else:
+                        messages.info(
+                            request, _("%(t)s: tidak ada perubahan.") % {"t": table.title}
+                        )
+                    return formset, 302
+            if problems:
+                transaction.set_rollback(True)
+    except LockedPeriodError as exc:
+        problems.append(exc.messages[0])
+        status = 409
+    for p in problems:
+        messages.error(request, p)
+    if not problems:
+        messages.error(request, _("Tidak ada yang disimpan: periksa isian yang ditandai."))
+    return formset, status
 
 
 # --- the annual setup workbook -----------------------------------------------------------------

@@ -61,6 +61,9 @@ def entry(request: HttpRequest, code: str, year: int, month: int) -> HttpRespons
     all_indicators = _indicators(unit, year)
     if not all_indicators:
         raise Http404("Belum ada perjanjian kinerja untuk tahun ini.")
+    unit_indicators = all_indicators
+    # a PIC sees the months of their team's indicators only
+    all_indicators = [i for i in all_indicators if access.can_read_indicator(user, i, unit)]
     editable = [i for i in all_indicators if access.can_edit_indicator(user, i, unit)]
     # the locks whose reports show this month (its quarter's, a later quarter's, next year's):
     # the page names the first, which the head may open with a reason
@@ -81,7 +84,7 @@ def entry(request: HttpRequest, code: str, year: int, month: int) -> HttpRespons
     if request.method == "POST":
         if not editable:
             raise PermissionDenied("Peran Anda tidak mengizinkan perubahan realisasi.")
-        _refuse_foreign_rows(request, unit, all_indicators, editable)
+        _refuse_foreign_rows(request, unit, unit_indicators, editable)
         if locked:
             messages.error(request, month_refusal(year, [month]))
             status = 409
@@ -342,10 +345,13 @@ def evidence_download(request: HttpRequest, code: str, pk: int) -> FileResponse:
     unit = access.get_unit_for_user(request.user, code)
     evidence = (
         Evidence.objects.filter(pk=pk, realisation__indicator__goal__agreement__unit=unit)
+        .select_related("realisation__indicator")
         .exclude(file="")
         .first()
     )
-    if evidence is None:
+    if evidence is None or not access.can_read_indicator(
+        request.user, evidence.realisation.indicator, unit
+    ):
         raise Http404("Bukti dukung tidak ditemukan.")
     name = Path(evidence.file.name).name
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"

@@ -48,6 +48,18 @@ class TimeStampedModel(models.Model):
         """A row that a locked report shows is refused by every form, the admin's included
         (perkin.locks; the save and delete signals refuse it for every other writer)."""
         super().clean()
-        if callable(getattr(self, "lock_period", None)):
+        if callable(getattr(self, "lock_period", None)) and self.edited():
             for period in periods_of(self):
                 ensure_period_open(period)
+
+    def edited(self) -> bool:
+        """Is this a new row, or has a field changed since it was loaded? (An unchanged row of
+        a locked period may stand in a form beside rows being edited.)"""
+        loaded = getattr(self, "_loaded_values", None)
+        if self._state.adding or loaded is None:
+            return True
+        return any(
+            f.attname in loaded and getattr(self, f.attname) != loaded[f.attname]
+            for f in self._meta.concrete_fields
+            if f.attname not in ("created_at", "updated_at")
+        )

@@ -96,6 +96,9 @@ def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     year, quarter = selected_period(request, unit)
     report = build_quarterly_report(unit, year, quarter, full=False, narratives=True)
     indicator = next((i for i in report.indicators if i.pk == pk), None)
+    team = access.team_scope(request.user, unit)
+    if indicator is not None and team is not None and indicator.team_id != team:
+        indicator = None  # a PIC reads only their team's indicator pages
     if indicator is None:  # another unit's (or year's) indicator answers 404
         raise Http404("Indikator tidak ditemukan untuk periode ini.")
     realisation_ids = [m.realisation_id for m in indicator.months if m.realisation_id]

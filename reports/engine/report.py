@@ -177,6 +177,7 @@ def _indicator(
         definition=ind.definition,
         data_source=ind.data_source,
         team=ind.team.name if ind.team else "",
+        team_id=ind.team_id,
     )
     plan = {s.month: s for s in facts.plan_steps if s.indicator_id == ind.pk}
     real = {m.month: m for m in facts.realisations if m.indicator_id == ind.pk}

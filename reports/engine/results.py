@@ -89,6 +89,7 @@ class IndicatorResult:
     definition: str
     data_source: str
     team: str
+    team_id: int | None
     realisation: Decimal | None = None
     achievement_pct: Decimal | None = None
     achieved: bool | None = None

@@ -33,6 +33,7 @@ def formset_data(response):
 
     formset = response.context["formset"]
     data = {f"t-{k}": v for k, v in formset.management_form.initial.items()}
+    data["state"] = response.context["state"]  # the table as the page was opened
     for form in formset.forms:
         for name in form.fields:
             value = form[name].value()

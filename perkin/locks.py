@@ -218,6 +218,9 @@ def guard(sender, instance: Model, **kwargs) -> None:
     saved) is refused, whichever screen, import or script writes it."""
     if kwargs.get("raw"):  # loaddata
         return
+    edited = getattr(instance, "edited", None)
+    if kwargs.get("signal") is pre_save and callable(edited) and not edited():
+        return  # saved unchanged: nothing a report shows changes
     periods = set(periods_of(instance))
     if kwargs.get("signal") is pre_save:
         old = _as_loaded(instance)

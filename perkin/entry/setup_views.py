@@ -23,7 +23,7 @@ from perkin import access, services
 from perkin.access import Action
 from perkin.entry import setup_tables as setup
 from perkin.entry.workbook_import import XLSX_TYPE, RowError, check_file, read_workbook
-from perkin.locks import LockedPeriodError, hold_unit
+from perkin.locks import LockedPeriodError, hold_unit, refusal_for
 from perkin.models import Goal, Indicator, Team, WorkUnit
 
 NATURAL_KEYS = {Goal: "number", BudgetItem: "full_code", RevenueLine: "code", Team: "name"}
@@ -144,12 +144,16 @@ def _save_table(request, unit, table, ctx, FormSet):
                 problems.append(setup.changed_since_message(table, ctx))
                 status = 409
             elif formset.is_valid():
+                # a deletion is refused by the lock before any rule of the table
+                problems += [
+                    r for r in (refusal_for(f.instance) for f in formset.deleted_forms) if r
+                ]
                 rows = [
                     f.cleaned_data
                     for f in formset.forms
                     if f.cleaned_data and not f.cleaned_data.get("DELETE")
                 ]
-                if table.clean:
+                if table.clean and not problems:
                     try:
                         table.clean(ctx, rows)
                     except ValidationError as exc:
@@ -299,6 +303,7 @@ def _import_setup(sheets, unit, year) -> tuple[int, list[RowError]]:
     saved = 0
     known = {t.slug: t for t in setup.TABLES if t.in_annual_workbook}
     with transaction.atomic():
+        hold_unit(unit.pk)
         for title in sheets:
             if title != "Petunjuk" and title not in known:
                 errors.append(RowError(title, None, "", f"Lembar '{title}' tidak dikenal."))
@@ -354,7 +359,13 @@ def _import_setup(sheets, unit, year) -> tuple[int, list[RowError]]:
                         )
                         errors.append(RowError(slug, number, label, " ".join(errs)))
                     continue
-                form.save()
+                if not form.has_changed() and instance is not None:
+                    continue
+                try:
+                    form.save()
+                except LockedPeriodError as exc:
+                    errors.append(RowError(slug, number, "-", exc.messages[0]))
+                    continue
                 saved += 1
         if errors:
             transaction.set_rollback(True)

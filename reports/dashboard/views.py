@@ -13,7 +13,9 @@ from django_tables2 import RequestConfig
 from django_tables2.export import TableExport
 
 from perkin import access
+from perkin import history as perkin_history
 from perkin.access import Action
+from perkin.entry.kinds import REALISATION, entry_fields, entry_labels
 from perkin.models import Agreement, Evidence, MonthlyRealisation, WorkUnit
 from reports.checks import build_quarterly_report
 from reports.dashboard import charts
@@ -112,42 +114,17 @@ def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         "ind": indicator,
         "years": range(year - 3, year + 2),
         "months": months,
-        "history": _history_rows(history),
+        "history": perkin_history.history_entries(
+            history,
+            model=MonthlyRealisation,
+            fields=entry_fields(REALISATION),
+            labels=entry_labels(REALISATION),
+            limit=100,
+        ),
         "chart": charts.indicator_progress(indicator, compact=False),
         "findings": [f for f in report.checks if f.indicator_pk == pk],
     }
     return render(request, "reports/indicator.html", ctx)
-
-
-TRACKED = ("physical_pct", "activities_done", "value_to_date", "status", "version")
-HISTORY_TYPES = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
-
-
-def _history_rows(records) -> list[dict]:
-    """Each historical record (newest first) with what changed from the record before it of
-    the same month; computed in Python so the page costs one query however long the history."""
-    records = sorted(records, key=lambda r: (r.id, r.history_date, r.history_id))
-    previous: dict[int, object] = {}
-    rows = []
-    for rec in records:
-        prev = previous.get(rec.id)
-        changes = [
-            (field, getattr(prev, field) if prev else None, getattr(rec, field))
-            for field in TRACKED
-            if prev is None or getattr(prev, field) != getattr(rec, field)
-        ]
-        previous[rec.id] = rec
-        rows.append(
-            {
-                "when": rec.history_date,
-                "who": rec.history_user.get_username() if rec.history_user else "sistem",
-                "month": rec.month,
-                "type": HISTORY_TYPES.get(rec.history_type, rec.history_type),
-                "changes": changes,
-            }
-        )
-    rows.sort(key=lambda r: r["when"], reverse=True)
-    return rows[:100]
 
 
 @login_required

@@ -17,7 +17,11 @@ PACKAGES = ("perkin", "budget", "reports")
 # Layers from the bottom; a module may import its own layer or lower ones only. The longest
 # matching prefix decides a module's layer.
 LAYERS: list[tuple[str, ...]] = [
-    ("perkin.calendar", "perkin.formatting", "perkin.spreadsheet"),  # words and numbers, no database
+    (
+        "perkin.calendar",
+        "perkin.formatting",
+        "perkin.spreadsheet",
+    ),  # words and numbers, no database
     ("perkin.locks", "perkin.rules", "perkin.models", "perkin.signals", "perkin.history"),
     (
         "perkin.access",

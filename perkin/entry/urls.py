@@ -3,7 +3,7 @@ page, the workbooks and the annual setup."""
 
 from django.urls import path
 
-from perkin.entry import money_views, setup_views, views
+from perkin.entry import money_views, setup_views, setup_workbook, views
 
 app_name = "entry"
 
@@ -26,8 +26,15 @@ urlpatterns = [
     path("u/<str:code>/riwayat/<slug:kind>/<int:pk>/", money_views.history, name="history"),
     path("u/<str:code>/atur/<int:year>/", setup_views.setup_index, name="setup_index"),
     path(
-        "u/<str:code>/atur/<int:year>/unduh.xlsx", setup_views.setup_download, name="setup_download"
+        "u/<str:code>/atur/<int:year>/unduh.xlsx",
+        setup_workbook.setup_download,
+        name="setup_download",
     ),
-    path("u/<str:code>/atur/<int:year>/impor/", setup_views.setup_import, name="setup_import"),
+    path("u/<str:code>/atur/<int:year>/impor/", setup_workbook.setup_import, name="setup_import"),
+    path(
+        "u/<str:code>/atur/<int:year>/impor/terapkan/",
+        setup_workbook.setup_apply,
+        name="setup_apply",
+    ),
     path("u/<str:code>/atur/<int:year>/<slug:slug>/", setup_views.setup_table, name="setup_table"),
 ]

@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 
 from budget.models import BudgetItem, RevenueLine
 from perkin import history
+from perkin.calendar import ROMAN
 from perkin.entry import setup_tables as setup
 from perkin.entry.kinds import NO, YES, field_range
 from perkin.entry.workbook_import import RowError
-from perkin.calendar import ROMAN
 from perkin.formatting import NumberParseError, parse_number, smart
 from perkin.models import Goal, Team, WorkUnit
 

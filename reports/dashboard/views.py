@@ -10,7 +10,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
 from perkin import access
 from perkin import history as perkin_history
@@ -19,12 +18,12 @@ from perkin.entry.kinds import REALISATION, entry_fields, entry_labels
 from perkin.models import Agreement, Evidence, MonthlyRealisation, WorkUnit
 from reports.checks import build_quarterly_report
 from reports.dashboard import charts
+from reports.dashboard.downloads import FORMATS as EXPORT_FORMATS
+from reports.dashboard.downloads import download_links, table_download
 from reports.dashboard.overview import units_overview
 from reports.dashboard.periods import parse_int, selected_period
 from reports.dashboard.tables import UnitsTable, dashboard_tables
 from reports.dashboard.warnings import early_warnings, finding_warnings
-
-EXPORT_FORMATS = ("csv", "xlsx")
 
 
 @login_required
@@ -67,12 +66,12 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
         RequestConfig(request, paginate=False).configure(table)
     export = request.GET.get("_export")
     if export:
-        table = tables.get(request.GET.get("t", ""))
-        if table is None or not TableExport.is_valid_format(export) or export not in EXPORT_FORMATS:
+        name = request.GET.get("t", "")
+        table = tables.get(name)
+        if table is None or export not in EXPORT_FORMATS:
             raise Http404("Format unduhan tidak dikenal.")
-        exporter = TableExport(export, table)
-        return exporter.response(
-            f"{unit.code.lower()}-{year}-tw{quarter}-{request.GET['t']}.{export}"
+        return table_download(
+            table, export, f"{unit.code.lower()}-{year}-tw{quarter}-{name}", name.capitalize()
         )
     link = _linker(unit, year, quarter)
     warnings = early_warnings(report, today=date.today(), link=link)
@@ -88,6 +87,9 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
         "warning_count": len(warnings) + len(findings),
         "charts": charts.dashboard_charts(report),
         "tables": tables,
+        "downloads": {
+            name: download_links(request, year=year, quarter=quarter, name=name) for name in tables
+        },
     }
     return render(request, "reports/dashboard.html", ctx)
 
@@ -167,7 +169,7 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
     if export:
         if export not in EXPORT_FORMATS:
             raise Http404("Format unduhan tidak dikenal.")
-        return TableExport(export, table).response(f"antar-unit-{year}-tw{quarter}.{export}")
+        return table_download(table, export, f"antar-unit-{year}-tw{quarter}", "Antar unit")
     ctx = {
         "table": table,
         "year": year,
@@ -175,5 +177,6 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
         "parents": parents,
         "years": range(year - 3, year + 2),
         "count": len(rows),
+        "downloads": download_links(request, year=year, quarter=quarter),
     }
     return render(request, "reports/units.html", ctx)

@@ -27,8 +27,18 @@ from docx.shared import Cm, Pt
 
 from perkin.calendar import ROMAN
 from perkin.formatting import rupiah
-from reports.exporters import docx_tables as wt
 from reports.exporters.base import Exporter, register
+from reports.exporters.docx_tables import (
+    DRAFT_RED,
+    add_field,
+    add_table,
+    new_section,
+    repeat_header,
+    set_orientation,
+    set_widths,
+    update_fields_on_open,
+    usable_width,
+)
 from reports.exporters.html_export import REPORT_LANGUAGE
 from reports.pp39.document import build_document
 
@@ -51,7 +61,7 @@ class WordReport:
         self.word = Document()
         self.landscape = False
         self._styles()
-        wt.set_orientation(self.word.sections[0], landscape=False)
+        set_orientation(self.word.sections[0], landscape=False)
         self._page_header_and_footer(self.word.sections[0])
 
     # --- building blocks ---------------------------------------------------------------
@@ -73,7 +83,7 @@ class WordReport:
                 % {"n": len(self.report.open_errors)}
             )
             run.bold = True
-            run.font.color.rgb = wt.DRAFT_RED
+            run.font.color.rgb = DRAFT_RED
         else:
             run = header.add_run(
                 f"{_('Laporan PP 39')} · {self.doc.words['unit']} · "
@@ -83,13 +93,13 @@ class WordReport:
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         footer.add_run(_("Halaman") + " ")
-        wt.add_field(footer, "PAGE", "1")
+        add_field(footer, "PAGE", "1")
         footer.add_run(" " + _("dari") + " ")
-        wt.add_field(footer, "NUMPAGES", "1")
+        add_field(footer, "NUMPAGES", "1")
 
     def orientation(self, landscape: bool) -> None:
         if landscape != self.landscape:
-            wt.new_section(self.word, landscape)
+            new_section(self.word, landscape)
             self.landscape = landscape
 
     def page_break(self) -> None:
@@ -128,7 +138,7 @@ class WordReport:
         turn = table.landscape and not self.landscape
         if turn:
             self.orientation(True)
-        wt.add_table(self.word, table, wt.usable_width(self.word.sections[-1]))
+        add_table(self.word, table, usable_width(self.word.sections[-1]))
         self.word.add_paragraph()
         if turn:
             self.orientation(False)
@@ -163,7 +173,7 @@ class WordReport:
         self.chapter_4()
         if self.report.is_draft:
             self.findings_annex()
-        wt.update_fields_on_open(self.word)
+        update_fields_on_open(self.word)
         buffer = io.BytesIO()
         self.word.save(buffer)
         return buffer.getvalue()
@@ -198,7 +208,7 @@ class WordReport:
         self.page_break()
         self.heading(_("DAFTAR ISI"), 1)
         shown = "\n".join(label for _level, _anchor, label in self.doc.toc)
-        wt.add_field(self.word.add_paragraph(), 'TOC \\o "1-5" \\h \\z \\u', shown)
+        add_field(self.word.add_paragraph(), 'TOC \\o "1-5" \\h \\z \\u', shown)
         self.page_break()
         self.heading(_("DAFTAR GAMBAR"), 1)
         for f in self.doc.figures or []:
@@ -401,11 +411,11 @@ class WordReport:
         for c, label in enumerate(("No", _("Pokok"), _("Temuan"))):
             table.cell(0, c).text = label
             table.cell(0, c).paragraphs[0].runs[0].bold = True
-        wt.repeat_header(table.rows[0])
+        repeat_header(table.rows[0])
         for r, finding in enumerate(errors, start=1):
             for c, value in enumerate((str(r), finding.subject, finding.message)):
                 table.cell(r, c).text = value
-        wt.set_widths(table, [Cm(1.2), Cm(3.5), wt.usable_width(self.word.sections[-1]) - Cm(4.7)])
+        set_widths(table, [Cm(1.2), Cm(3.5), usable_width(self.word.sections[-1]) - Cm(4.7)])
 
 
 def _rp(value) -> str:

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def seed_docx(django_db_blocker):
+def seed_docx(django_db_setup, django_db_blocker):
     from perkin.models import WorkUnit
 
     with django_db_blocker.unblock():

@@ -41,3 +41,35 @@ def csv_text(value: str) -> str:
     """Text for a CSV cell that no spreadsheet reads as a formula: a leading = + - @ tab or
     carriage return gets an apostrophe in front (OWASP's CSV injection advice)."""
     return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+# Row heights: Excel and LibreOffice keep the default height of rows a program wrote, so wrapped
+# text would overlap the rows below; rows are given the height their longest text needs.
+CHARS_PER_WIDTH = 1.1  # characters of an 11 pt text per unit of column width (a little under
+# Excel's 'width of a 0', so a line never overflows in LibreOffice's wider fallback font)
+LINE_HEIGHT, PADDING, DEFAULT_HEIGHT = 14.5, 2.0, 15.0  # points
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines a wrapped text takes in a column `width` characters wide."""
+    per_line = max(1, int(width * CHARS_PER_WIDTH))
+    return sum(max(1, -(-len(part) // per_line)) for part in (text or "").split("\n"))
+
+
+def height_for(lines: int) -> float:
+    return lines * LINE_HEIGHT + PADDING
+
+
+def fit_row_heights(ws: Worksheet, first_row: int = 1) -> None:
+    """Gives each row from first_row the height its wrapped text cells need (merged cells are
+    left to the caller)."""
+    widths = {
+        letter: (dim.width or 8.43) for letter, dim in ws.column_dimensions.items() if dim.width
+    }
+    for row in ws.iter_rows(min_row=first_row):
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and cell.alignment and cell.alignment.wrap_text:
+                lines = max(lines, text_lines(cell.value, widths.get(cell.column_letter, 8.43)))
+        if height_for(lines) > DEFAULT_HEIGHT:
+            ws.row_dimensions[row[0].row].height = height_for(lines)

@@ -54,7 +54,7 @@ from perkin.entry.workbook_files import (
 from perkin.entry.workbook_import import RowError
 from perkin.formatting import smart
 from perkin.models import Goal, Team, WorkUnit
-from perkin.spreadsheet import append, put
+from perkin.spreadsheet import append, fit_row_heights, put
 
 SESSION_KEY = "perkin-setup-imports"
 EMPTY_ROWS = 200  # unlocked rows under the data where new rows may be typed
@@ -171,8 +171,9 @@ def build_setup_workbook(unit: WorkUnit, year: int, *, source_year: int | None =
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     info["A1"].font = Font(bold=True, size=13)
     info["A2"].font = Font(bold=True)
-    info.column_dimensions["A"].width = 80
-    info.column_dimensions["B"].width = 30
+    info.column_dimensions["A"].width = 55
+    info.column_dimensions["B"].width = 20
+    fit_row_heights(info)
     print_setup(info, landscape=False)
 
     lists_ws = wb.create_sheet(LISTS)
@@ -239,6 +240,7 @@ def build_setup_workbook(unit: WorkUnit, year: int, *, source_year: int | None =
         for action in ("formatColumns", "formatRows", "insertRows", "sort", "autoFilter"):
             setattr(ws.protection, action, False)
         ws.print_title_rows = "1:1"
+        fit_row_heights(ws)
         print_setup(ws, landscape=True)
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -29,7 +29,7 @@ from perkin.entry.workbook_import import INSTRUCTIONS, kinds_for
 from perkin.formatting import smart
 from perkin.models import WorkUnit
 from perkin.services import MONTHS
-from perkin.spreadsheet import append, put
+from perkin.spreadsheet import append, fit_row_heights, put
 
 
 def _export_rows(kind: Kind, scope: Scope, months: list[int], user) -> list[list]:
@@ -101,7 +101,7 @@ def _export_rows(kind: Kind, scope: Scope, months: list[int], user) -> list[list
     return rows
 
 
-INSTRUCTIONS_WIDTH = 95  # characters: one portrait A4 page wide
+INSTRUCTIONS_WIDTH = 70  # characters: one portrait A4 page wide in Excel and LibreOffice
 
 
 def print_setup(ws, *, landscape: bool) -> None:
@@ -180,6 +180,7 @@ def export_workbook(unit: WorkUnit, year: int, months: list[int], user) -> bytes
         put(info, i, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
     info.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
     info["A1"].font = Font(bold=True, size=13)
+    fit_row_heights(info)
     print_setup(info, landscape=False)
     grey = PatternFill("solid", fgColor="DDDDDD")
     for kind in kinds_for(user, unit):
@@ -214,6 +215,7 @@ def export_workbook(unit: WorkUnit, year: int, months: list[int], user) -> bytes
         ws.protection.formatColumns = False
         ws.protection.formatRows = False
         ws.print_title_rows = "1:1"
+        fit_row_heights(ws)
         print_setup(ws, landscape=True)
     buffer = io.BytesIO()
     wb.save(buffer)

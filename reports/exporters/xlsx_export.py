@@ -6,7 +6,6 @@ rows repeated on every printed page)."""
 from __future__ import annotations
 
 import io
-import math
 from typing import TYPE_CHECKING, Any
 
 from django.utils import translation
@@ -15,7 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perkin.spreadsheet import as_text
+from perkin.spreadsheet import DEFAULT_HEIGHT, as_text, height_for, text_lines
 from reports.exporters.base import Exporter, register
 from reports.exporters.html_export import REPORT_LANGUAGE
 from reports.pp39.document import build_document
@@ -31,9 +30,6 @@ GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
 BOLD = Font(bold=True)
 MAX_WIDTH, MIN_WIDTH = 60, 6
 PORTRAIT_LINE, LANDSCAPE_LINE = 110, 190  # characters across a printed A4 page
-CHARS_PER_WIDTH = 1.1  # characters of an 11 pt text per unit of column width (a bit less
-# than Excel's 'width of a 0' so a line never overflows in LibreOffice's wider fallback font)
-LINE_HEIGHT, PADDING, DEFAULT_HEIGHT = 14.5, 2.0, 15.0  # points
 
 
 def _grid(rows: list[list[Cell]]):
@@ -81,12 +77,6 @@ def _value(cell: Cell) -> Any:
     return cell.xlsx_value
 
 
-def _lines(text: str, width: float) -> int:
-    """How many lines a wrapped text takes in a column `width` characters wide."""
-    per_line = max(1, int(width * CHARS_PER_WIDTH))
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in (text or "").split("\n"))
-
-
 def _fit_heights(ws: Worksheet, table: Table, widths: list[float], first_row: int) -> None:
     """Row heights that show every wrapped text whole: Excel and LibreOffice keep the default
     height for rows written by a program, so long texts would overlap the rows below."""
@@ -96,7 +86,7 @@ def _fit_heights(ws: Worksheet, table: Table, widths: list[float], first_row: in
         if cell.is_number or not cell.text:
             continue
         width = sum(widths[c - 1 : c - 1 + cell.colspan]) or MIN_WIDTH
-        needed = _lines(cell.text, width) * LINE_HEIGHT + PADDING
+        needed = height_for(text_lines(cell.text, width))
         per_row = needed / cell.rowspan
         for dr in range(cell.rowspan):
             row = first_row + r + dr

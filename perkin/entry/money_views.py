@@ -231,4 +231,13 @@ def history(request: HttpRequest, code: str, kind: str, pk: int) -> HttpResponse
         fields=entry_fields(sheet),
         labels=entry_labels(sheet),
     )
-    return render(request, "entry/history.html", {"unit": unit, "obj": obj, "rows": rows})
+    owner = {
+        "output": lambda o: o.item.name,
+        "pnbp": lambda o: o.line.name,
+        "layanan": lambda o: o.kind.name,
+        "realisasi": lambda o: o.indicator.code,
+    }[kind](obj)
+    title = f"{owner}, {MONTHS[obj.month]} {getattr(obj, 'year', '') or ''}".strip()
+    return render(
+        request, "entry/history.html", {"unit": unit, "obj": obj, "title": title, "rows": rows}
+    )

@@ -1,4 +1,4 @@
-"""The annual setup workbook's columns, and its import: read every sheet, validate every row
+"""The annual setup workbook's import: read every sheet, validate every row
 without writing, show what would change, then write it all in one transaction.
 
 A row with an ID updates that row of the unit's year; a row without an ID is a new row, so the
@@ -9,9 +9,8 @@ are new in the same file; the sheets are written in dependency order.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,133 +21,23 @@ from budget.models import BudgetItem, RevenueLine
 from perkin import history
 from perkin.calendar import ROMAN
 from perkin.entry import setup_tables as setup
-from perkin.entry.kinds import NO, YES, field_range
+from perkin.entry.setup_columns import (
+    ID,
+    INSTRUCTIONS,
+    LISTS,
+    NATURAL_KEYS,
+    UNIT_TABLES,
+    YEAR_LABEL,
+    CellProblem,
+    SetupColumn,
+    cell_value,
+    columns_for,
+    read_cell,
+    workbook_tables,
+)
 from perkin.entry.workbook_import import RowError
-from perkin.formatting import NumberParseError, parse_number, smart
+from perkin.formatting import NumberParseError, parse_number
 from perkin.models import Goal, Team, WorkUnit
-
-INSTRUCTIONS = "Petunjuk"
-LISTS = "Daftar"
-YEAR_LABEL = "Tahun anggaran"
-ID = "ID"
-NATURAL_KEYS = {Goal: "number", BudgetItem: "full_code", RevenueLine: "code", Team: "name"}
-# Tables whose rows belong to one year; the others (PNBP and service kinds) to the unit.
-UNIT_TABLES = {"jenis-pnbp", "jenis-layanan"}
-TRUE_WORDS = {"ya", "y", "true", "benar", "1"}
-FALSE_WORDS = {"tidak", "t", "false", "salah", "0"}
-
-
-@dataclass(frozen=True)
-class SetupColumn:
-    name: str
-    header: str
-    field: models.Field
-    kind: str  # text | int | decimal | date | bool | choice | ref
-
-    @property
-    def choices(self) -> list[tuple[str, str]]:
-        return [(str(k), str(v)) for k, v in self.field.flatchoices if k != ""]
-
-
-def workbook_tables() -> list[setup.Table]:
-    return [t for t in setup.TABLES if t.in_annual_workbook]
-
-
-def columns_for(table: setup.Table) -> list[SetupColumn]:
-    out = []
-    for name in table.fields:
-        f = table.model._meta.get_field(name)
-        if isinstance(f, models.ForeignKey):
-            kind = "ref"
-        elif f.choices:
-            kind = "choice"
-        elif isinstance(f, models.BooleanField):
-            kind = "bool"
-        elif isinstance(f, models.DecimalField):
-            kind = "decimal"
-        elif isinstance(f, models.IntegerField):
-            kind = "int"
-        elif isinstance(f, models.DateField):
-            kind = "date"
-        else:
-            kind = "text"
-        out.append(SetupColumn(name, history.label_of(table.model, name), f, kind))
-    return out
-
-
-def cell_value(column: SetupColumn, obj: models.Model) -> Any:
-    """What the workbook shows for a field: a reference by its code, a choice by its label,
-    Ya/Tidak, numbers and dates as such."""
-    value = getattr(obj, column.name)
-    if value is None:
-        return None
-    if column.kind == "ref":
-        return getattr(value, NATURAL_KEYS[type(value)])
-    if column.kind == "choice":
-        return dict(column.choices).get(str(value), value) if value != "" else None
-    if column.kind == "bool":
-        return YES if value else NO
-    return value
-
-
-# --- reading -----------------------------------------------------------------------------------
-
-
-class _CellProblem(ValueError):
-    pass
-
-
-def _read_cell(column: SetupColumn, raw: Any) -> Any:
-    """A cell as the field's Python value (references stay codes), or _CellProblem."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None if column.field.null or column.kind in ("ref", "date") else ""
-    if column.kind == "bool":
-        if isinstance(raw, bool):
-            return raw
-        text = str(raw).strip().lower()
-        if text in TRUE_WORDS | FALSE_WORDS:
-            return text in TRUE_WORDS
-        raise _CellProblem(_("isi 'Ya' atau 'Tidak'; yang diisi '%(raw)s'.") % {"raw": raw})
-    if column.kind == "choice":
-        text = str(raw).strip().lower()
-        for code, label in column.choices:
-            if text in (code.lower(), label.lower()):
-                return code
-        raise _CellProblem(
-            _("pilih salah satu dari: %(c)s; yang diisi '%(raw)s'.")
-            % {"c": ", ".join(label for _code, label in column.choices), "raw": raw}
-        )
-    if column.kind == "date":
-        if isinstance(raw, datetime):
-            return raw.date()
-        if isinstance(raw, date):
-            return raw
-        for fmt in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"):
-            try:
-                return datetime.strptime(str(raw).strip(), fmt).date()
-            except ValueError:
-                continue
-        raise _CellProblem(_("isi tanggal (dd-mm-yyyy); yang diisi '%(raw)s'.") % {"raw": raw})
-    if column.kind in ("int", "decimal"):
-        try:
-            value = parse_number(raw)
-        except NumberParseError:
-            raise _CellProblem(
-                _("harus berupa angka; yang diisi '%(raw)s'.") % {"raw": raw}
-            ) from None
-        if column.kind == "int" and value != value.to_integral_value():
-            raise _CellProblem(_("harus bilangan bulat; yang diisi '%(raw)s'.") % {"raw": raw})
-        low, high = field_range(column.field)
-        if (low is not None and value < low) or (high is not None and value > high):
-            raise _CellProblem(
-                _("harus antara %(low)s dan %(high)s; yang diisi %(v)s.")
-                % {"low": smart(low), "high": smart(high), "v": smart(value)}
-            )
-        return int(value) if column.kind == "int" else value
-    if column.kind == "ref":
-        value = raw if isinstance(raw, (int, Decimal)) else str(raw).strip()
-        return int(value) if isinstance(value, Decimal) and value == int(value) else value
-    return str(raw).strip()
 
 
 @dataclass
@@ -236,7 +125,7 @@ class _References:
         return self.known.get(model, {}).get(str(key))
 
 
-def _full_code(values: dict, refs: _References) -> str:
+def _full_code(values: dict) -> str:
     parent = values.get("parent")
     return f"{parent}.{values['code']}" if parent not in (None, "") else str(values.get("code"))
 
@@ -333,8 +222,8 @@ def _plan_table(
         parsed, bad = {}, False
         for column, raw in zip(columns, cells[1:], strict=False):
             try:
-                parsed[column.name] = _read_cell(column, raw)
-            except _CellProblem as exc:
+                parsed[column.name] = read_cell(column, raw)
+            except CellProblem as exc:
                 plan.errors.append(
                     RowError(table.slug, number, column.header, f"{column.header} {exc}")
                 )
@@ -386,7 +275,7 @@ def _plan_table(
         if instance is None and model_key:
             refs.add_new(
                 table.model,
-                _full_code(parsed, refs) if table.model is BudgetItem else parsed[model_key],
+                _full_code(parsed) if table.model is BudgetItem else parsed[model_key],
             )
         plan.rows.append(SetupRow(table, number, pk, parsed, diff))
 
@@ -424,7 +313,7 @@ def _check_row(table, columns, parsed, instance, refs: _References, plan, number
     """Resolves references and runs the model's own validation on an unsaved copy."""
     ok = True
     exclude = []
-    candidate = table.model() if instance is None else type(instance).objects.get(pk=instance.pk)
+    candidate = table.model() if instance is None else copy.copy(instance)
     for column in columns:
         value = parsed[column.name]
         if column.kind == "ref":

@@ -26,20 +26,18 @@ from perkin import access
 from perkin.access import Action
 from perkin.entry import setup_tables as setup
 from perkin.entry.kinds import NO, YES, field_range
-from perkin.entry.setup_import import (
+from perkin.entry.setup_columns import (
     ID,
     INSTRUCTIONS,
     LISTS,
     UNIT_TABLES,
     YEAR_LABEL,
     SetupColumn,
-    SetupWriteError,
-    apply_setup_rows,
     cell_value,
     columns_for,
-    plan_setup,
     workbook_tables,
 )
+from perkin.entry.setup_import import SetupWriteError, apply_setup_rows, plan_setup
 from perkin.entry.workbook_export import print_setup
 from perkin.entry.workbook_files import (
     ACCEPT,

@@ -11,28 +11,22 @@ lists them.
 
 from __future__ import annotations
 
-import base64
 import io
-import re
-from html import unescape
 from typing import TYPE_CHECKING
 
 from django.utils import translation
-from django.utils.html import strip_tags
-from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from perkin.calendar import ROMAN
 from perkin.formatting import rupiah
 from reports.exporters.base import Exporter, register
-from reports.exporters.docx_tables import (
+from reports.exporters.docx_parts import (
     DRAFT_RED,
+    WordWriter,
     add_field,
-    add_table,
-    new_section,
+    png_of,
     repeat_header,
     set_orientation,
     set_widths,
@@ -45,21 +39,17 @@ from reports.pp39.document import build_document
 if TYPE_CHECKING:
     from reports.engine.report import QuarterlyReport
     from reports.pp39.document import GoalSection, IndicatorSection, ReportDocument
-    from reports.pp39.tables.base import Figure, Table
 
-BOLD = re.compile(r"(<strong>.*?</strong>)", re.S)
 MISSING = "Belum diisi."
 
 
-class WordReport:
-    """Writes one ReportDocument into a python-docx Document, keeping track of the current
-    section's orientation."""
+class WordReport(WordWriter):
+    """Writes one ReportDocument into a python-docx Document."""
 
     def __init__(self, doc: ReportDocument):
         self.doc = doc
         self.report = doc.report
-        self.word = Document()
-        self.landscape = False
+        super().__init__()
         self._styles()
         set_orientation(self.word.sections[0], landscape=False)
         self._page_header_and_footer(self.word.sections[0])
@@ -96,58 +86,6 @@ class WordReport:
         add_field(footer, "PAGE", "1")
         footer.add_run(" " + _("dari") + " ")
         add_field(footer, "NUMPAGES", "1")
-
-    def orientation(self, landscape: bool) -> None:
-        if landscape != self.landscape:
-            new_section(self.word, landscape)
-            self.landscape = landscape
-
-    def page_break(self) -> None:
-        self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-    def heading(self, text: str, level: int) -> None:
-        self.word.add_heading(text, level=level)
-
-    def sentence(self, html: str, style: str | None = None) -> None:
-        """A generated sentence (may hold <strong>) as one paragraph."""
-        if not html:
-            return
-        paragraph = self.word.add_paragraph(style=style)
-        for part in BOLD.split(str(html)):
-            if not part:
-                continue
-            bold = part.startswith("<strong>")
-            paragraph.add_run(unescape(strip_tags(part))).bold = bold
-
-    def text(self, value: str | None, *, placeholder: str = "") -> None:
-        """A staff text: paragraphs at blank lines, line breaks kept."""
-        value = normalize_newlines(value or "").strip()
-        if not value:
-            if placeholder:
-                self.word.add_paragraph(placeholder).runs[0].italic = True
-            return
-        for block in value.split("\n\n"):
-            lines = block.strip().split("\n")
-            paragraph = self.word.add_paragraph(lines[0])
-            for line in lines[1:]:
-                run = paragraph.add_run()
-                run.add_break()
-                run.text = line
-
-    def table(self, table: Table) -> None:
-        turn = table.landscape and not self.landscape
-        if turn:
-            self.orientation(True)
-        add_table(self.word, table, usable_width(self.word.sections[-1]))
-        self.word.add_paragraph()
-        if turn:
-            self.orientation(False)
-
-    def figure(self, figure: Figure) -> None:
-        png = _png(figure.svg_data_uri)
-        if png:
-            self.word.add_picture(io.BytesIO(png), width=Cm(15))
-        self.word.add_paragraph(figure.caption, style="Caption")
 
     def signature(self) -> None:
         unit = self.report.unit
@@ -194,7 +132,7 @@ class WordReport:
             f"{_('Tahun Anggaran')} {words['year']}",
         ):
             self.word.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
-        png = _png(self.doc.logo)
+        png = png_of(self.doc.logo)
         if png:
             self.word.add_picture(io.BytesIO(png), width=Cm(5))
             self.word.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -420,21 +358,6 @@ class WordReport:
 
 def _rp(value) -> str:
     return rupiah(value, prefix=False)
-
-
-def _png(data_uri: str) -> bytes | None:
-    """A figure or logo data URI as PNG bytes for Word (SVG drawn with CairoSVG)."""
-    if not data_uri or "," not in data_uri:
-        return None
-    head, payload = data_uri.split(",", 1)
-    data = base64.b64decode(payload)
-    if "image/png" in head:
-        return data
-    if "image/svg" in head:
-        import cairosvg  # imported on first use, like WeasyPrint
-
-        return cairosvg.svg2png(bytestring=data, scale=2)
-    return None
 
 
 def render_docx(report: QuarterlyReport) -> bytes:

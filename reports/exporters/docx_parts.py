@@ -1,23 +1,30 @@
 """Word pieces of the report: a report table (merged cells, header rows repeated on every page,
-numbers right-aligned), page fields, a table of contents field, section orientation. Used by
-docx_export, which lays out the document."""
+numbers right-aligned), page fields, a table of contents field, section orientation, and the
+writer of paragraphs, sentences, staff texts, tables and figures that docx_export lays out."""
 
 from __future__ import annotations
 
+import base64
+import io
+import re
+from html import unescape
 from typing import TYPE_CHECKING
 
+from django.utils.html import strip_tags
+from django.utils.text import normalize_newlines
+from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 if TYPE_CHECKING:
-    from docx.document import Document
+    from docx.document import Document as WordDocument
     from docx.text.paragraph import Paragraph
 
-    from reports.pp39.tables.base import Cell, Table
+    from reports.pp39.tables.base import Cell, Figure, Table
 
 FONT_SIZES = {"": 8.5, "small": 7.5, "tiny": 6.5}
 HEAD_SHADE = "DCE6F1"
@@ -62,7 +69,7 @@ def _keep_row_whole(row) -> None:
     properties.append(OxmlElement("w:cantSplit"))
 
 
-def add_table(document: Document, table: Table, usable_width) -> None:
+def add_table(document: WordDocument, table: Table, usable_width) -> None:
     """The report table as a Word table, split by columns where the PDF splits it."""
     size = Pt(FONT_SIZES.get(table.size, 8.5))
     for index, part in enumerate(table.parts()):
@@ -144,7 +151,7 @@ def add_field(paragraph: Paragraph, code: str, shown: str = "") -> None:
     run._r.append(end)
 
 
-def update_fields_on_open(document: Document) -> None:
+def update_fields_on_open(document: WordDocument) -> None:
     """Asks Word to refresh the fields (table of contents, page count) when the file opens."""
     settings = document.settings.element
     update = OxmlElement("w:updateFields")
@@ -160,7 +167,7 @@ def set_orientation(section, landscape: bool) -> None:
         setattr(section, side, Cm(2.0))
 
 
-def new_section(document: Document, landscape: bool):
+def new_section(document: WordDocument, landscape: bool):
     section = document.add_section(WD_SECTION.NEW_PAGE)
     set_orientation(section, landscape)
     return section
@@ -171,3 +178,81 @@ def usable_width(section):
 
 
 DRAFT_RED = RGBColor(0xC0, 0x00, 0x00)
+
+
+BOLD = re.compile(r"(<strong>.*?</strong>)", re.S)
+
+
+def png_of(data_uri: str) -> bytes | None:
+    """A figure or logo data URI as PNG bytes for Word (SVG drawn with CairoSVG)."""
+    if not data_uri or "," not in data_uri:
+        return None
+    head, payload = data_uri.split(",", 1)
+    data = base64.b64decode(payload)
+    if "image/png" in head:
+        return data
+    if "image/svg" in head:
+        import cairosvg  # imported on first use, like WeasyPrint
+
+        return cairosvg.svg2png(bytestring=data, scale=2)
+    return None
+
+
+class WordWriter:
+    """Adds the document's pieces to a python-docx Document, keeping track of the current
+    section's orientation (a landscape table gets a landscape section of its own)."""
+
+    def __init__(self) -> None:
+        self.word = Document()
+        self.landscape = False
+
+    def orientation(self, landscape: bool) -> None:
+        if landscape != self.landscape:
+            new_section(self.word, landscape)
+            self.landscape = landscape
+
+    def page_break(self) -> None:
+        self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def heading(self, text: str, level: int) -> None:
+        self.word.add_heading(text, level=level)
+
+    def sentence(self, html: str, style: str | None = None) -> None:
+        """A generated sentence (may hold <strong>) as one paragraph."""
+        if not html:
+            return
+        paragraph = self.word.add_paragraph(style=style)
+        for part in BOLD.split(str(html)):
+            if not part:
+                continue
+            bold = part.startswith("<strong>")
+            paragraph.add_run(unescape(strip_tags(part))).bold = bold
+
+    def text(self, value: str | None, *, placeholder: str = "") -> None:
+        """A staff text: paragraphs at blank lines, line breaks kept."""
+        value = normalize_newlines(value or "").strip()
+        if not value:
+            if placeholder:
+                self.word.add_paragraph(placeholder).runs[0].italic = True
+            return
+        for block in value.split("\n\n"):
+            lines = block.strip().split("\n")
+            paragraph = self.word.add_paragraph(lines[0])
+            for line in lines[1:]:
+                paragraph.add_run().add_break()
+                paragraph.add_run(line)
+
+    def table(self, table: Table) -> None:
+        turn = table.landscape and not self.landscape
+        if turn:
+            self.orientation(True)
+        add_table(self.word, table, usable_width(self.word.sections[-1]))
+        self.word.add_paragraph()
+        if turn:
+            self.orientation(False)
+
+    def figure(self, figure: Figure) -> None:
+        png = png_of(figure.svg_data_uri)
+        if png:
+            self.word.add_picture(io.BytesIO(png), width=Cm(15))
+        self.word.add_paragraph(figure.caption, style="Caption")

@@ -82,16 +82,19 @@ def add_table(document: WordDocument, table: Table, usable_width) -> None:
         word.alignment = WD_TABLE_ALIGNMENT.CENTER
         total = sum(part.widths) or 1
         set_widths(word, [int(usable_width * w / total) for w in part.widths])
+        # the plain grid once (python-docx recomputes it on every table.cell call); spans are
+        # merged after filling, the cells they cover being empty
+        grid = word._cells
+        spans = []
         for r, c, cell in _grid(rows):
             if c >= part.ncols:
                 continue
-            target = word.cell(r, c)
+            _fill(grid[r * part.ncols + c], cell, styles[r], size)
             if cell.rowspan > 1 or cell.colspan > 1:
-                end = word.cell(
-                    min(r + cell.rowspan, len(rows)) - 1, min(c + cell.colspan, part.ncols) - 1
-                )
-                target = target.merge(end)
-            _fill(target, cell, styles[r], size)
+                end = (min(r + cell.rowspan, len(rows)) - 1, min(c + cell.colspan, part.ncols) - 1)
+                spans.append(((r, c), end))
+        for (r, c), (r2, c2) in spans:  # spans never overlap: the grid's cells stay valid
+            grid[r * part.ncols + c].merge(grid[r2 * part.ncols + c2])
         for r, row in enumerate(word.rows):
             if r < len(part.head):
                 repeat_header(row)
@@ -102,8 +105,8 @@ def set_widths(word_table, widths: list) -> None:
     word_table.autofit = False
     for column, width in zip(word_table.columns, widths, strict=True):
         column.width = width  # the table grid, which LibreOffice reads
-        for cell in column.cells:
-            cell.width = width  # each cell's own width, which Word reads
+    for i, cell in enumerate(word_table._cells):
+        cell.width = widths[i % len(widths)]  # each cell's own width, which Word reads
 
 
 def _fill(target, cell: Cell, style: str, size) -> None:

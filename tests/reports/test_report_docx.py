@@ -20,13 +20,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def seed_docx(django_db_setup, django_db_blocker):
-    from perkin.models import WorkUnit
-
-    with django_db_blocker.unblock():
-        report = build_quarterly_report(WorkUnit.objects.get(code="BSPJI-PLG"), 2024, 4)
-        filename, content_type, content = get_exporter("docx").render(report)
-    return report, filename, content_type, Document(io.BytesIO(content))
+def seed_docx(seed_report):
+    exporter = get_exporter("docx")
+    report = seed_report.report
+    document = Document(io.BytesIO(seed_report.file("docx")))
+    return report, exporter.filename(report), exporter.content_type, document
 
 
 def _table_after(doc, start, style="Caption"):

@@ -18,9 +18,7 @@ from pypdf import PdfReader
 
 from budget.models import RevenueReceipt
 from perkin.formatting import number, parse_number, percent
-from perkin.models import MonthlyRealisation, WorkUnit
-from reports.checks import build_quarterly_report
-from reports.exporters import get_exporter
+from perkin.models import MonthlyRealisation
 from reports.exporters.json_export import report_as_dict
 
 pytestmark = pytest.mark.django_db
@@ -34,14 +32,13 @@ def _pdf_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed(libreoffice, tmp_path_factory, django_db_setup, django_db_blocker):
+def printed(libreoffice, tmp_path_factory, seed_report):
     """The report workbook and the Word report, printed to PDF by LibreOffice, with the JSON."""
     folder = tmp_path_factory.mktemp("printed")
-    with django_db_blocker.unblock():
-        report = build_quarterly_report(WorkUnit.objects.get(code="BSPJI-PLG"), 2024, 4)
-        data = report_as_dict(report)
-        (folder / "workbook.xlsx").write_bytes(get_exporter("xlsx").render_bytes(report))
-        (folder / "word.docx").write_bytes(get_exporter("docx").render_bytes(report))
+    report = seed_report.report
+    data = report_as_dict(report)
+    (folder / "workbook.xlsx").write_bytes(seed_report.file("xlsx"))
+    (folder / "word.docx").write_bytes(seed_report.file("docx"))
     workbook_pdf, word_pdf = libreoffice.convert(
         [folder / "workbook.xlsx", folder / "word.docx"], "pdf", outdir=folder / "pdf"
     )
@@ -90,7 +87,7 @@ def test_word_report_converts_with_headings_numbers_and_the_draft_mark(printed):
 
 
 @pytest.fixture(scope="module")
-def table_downloads(libreoffice, tmp_path_factory, django_db_setup, django_db_blocker):
+def table_downloads(libreoffice, tmp_path_factory, seed_report, django_db_blocker):
     """The services table as CSV opened with ';' and the Indonesian locale, and the PNBP table
     as XLSX re-saved as CSV by LibreOffice."""
     from django.contrib.auth import get_user_model
@@ -103,9 +100,7 @@ def table_downloads(libreoffice, tmp_path_factory, django_db_setup, django_db_bl
         url = "/u/BSPJI-PLG/?year=2024&q=4&_export="
         (folder / "layanan.csv").write_bytes(client.get(url + "csv&t=layanan").content)
         (folder / "pnbp.xlsx").write_bytes(client.get(url + "xlsx&t=pnbp").content)
-        data = report_as_dict(
-            build_quarterly_report(WorkUnit.objects.get(code="BSPJI-PLG"), 2024, 4)
-        )
+    data = report_as_dict(seed_report.report)
     # CSV import options: ';' separator, '"' quotes, UTF-8, from line 1, Indonesian (1057)
     (services,) = libreoffice.convert(
         [folder / "layanan.csv"], "xlsx", infilter="CSV:59,34,76,1,,1057", outdir=folder / "x"

@@ -25,21 +25,32 @@ demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loaddemo
 
-# The browser tests need Debian's Chromium (and poppler, fonts for the PDF): installed when
-# missing and this is root with apt; otherwise they are left out with a warning.
-SYSTEM_DEPS := chromium poppler-utils fonts-liberation fonts-dejavu-core
+# The browser tests need Debian's Chromium (and poppler, fonts for the PDF; cairo draws the Word
+# report's charts); the office tests need LibreOffice (Calc and Writer, headless). They are
+# installed when missing and this is root with apt; otherwise left out with a warning.
+SYSTEM_DEPS := chromium poppler-utils fonts-liberation fonts-dejavu-core libcairo2
+OFFICE_DEPS := libreoffice-calc libreoffice-writer
 test: install
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_DEPS) >/dev/null; \
 	  fi; \
 	fi
-	@if command -v chromium >/dev/null 2>&1; then \
-	  $(BIN)/python -m pytest; \
-	else \
-	  echo "WARNING: chromium not installed; browser tests left out (apt-get install $(SYSTEM_DEPS))"; \
-	  $(BIN)/python -m pytest -m "not browser"; \
+	@if ! command -v soffice >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OFFICE_DEPS) >/dev/null; \
+	  fi; \
 	fi
+	@skip=""; \
+	if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "WARNING: chromium not installed; browser tests left out (apt-get install $(SYSTEM_DEPS))"; \
+	  skip="not browser"; \
+	fi; \
+	if ! command -v soffice >/dev/null 2>&1; then \
+	  echo "WARNING: LibreOffice not installed; office tests left out (apt-get install --no-install-recommends $(OFFICE_DEPS))"; \
+	  skip="$${skip:+$$skip and }not libreoffice"; \
+	fi; \
+	if [ -n "$$skip" ]; then $(BIN)/python -m pytest -m "$$skip"; else $(BIN)/python -m pytest; fi
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 """Indonesian number formatting: '.' for thousands, ',' for decimals (20.535.869.000; 123,33%)."""
 
-from decimal import ROUND_HALF_UP, Decimal
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 DASH = "-"
 
@@ -48,3 +49,48 @@ def pct_text(value: Decimal) -> str:
 def rupiah_text(value: Decimal | int) -> str:
     """'Rp 4.909.090.908' for messages (no trailing separator)."""
     return rupiah(value)
+
+
+class NumberParseError(ValueError):
+    """Text that is not a number in any way a person would type one."""
+
+
+_PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_DOT_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")  # 1.234 / 1.234.000
+_COMMA_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3}){2,}$")  # 1,234,567 (English)
+
+
+def parse_number(value: str | int | float | Decimal) -> Decimal:
+    """The number a person typed, read the Indonesian way: '95,5%' -> 95.5, '95,5' -> 95.5,
+    '100%' -> 100, '1.234.000' -> 1234000, 'Rp 1.234.000' -> 1234000, '1.234,5' -> 1234.5.
+
+    A '%' suffix only marks the number as a percentage: the number before it is returned as
+    it is, never divided by 100. A single '.' followed by exactly three digits is a thousands
+    separator ('1.234' -> 1234), as in Indonesian; '95.5' (not three digits) is a decimal point.
+    When both separators appear the last one is the decimal mark ('1,234.5' -> 1234.5).
+    Raises NumberParseError for anything else (text, dates, NaN, infinity, exponents)."""
+    if isinstance(value, bool):
+        raise NumberParseError(str(value))
+    if isinstance(value, (int, float, Decimal)):
+        try:
+            number_ = Decimal(str(value))
+        except InvalidOperation:
+            raise NumberParseError(str(value)) from None
+        if not number_.is_finite():
+            raise NumberParseError(str(value))
+        return number_
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if text.lower().startswith("rp"):
+        text = text[2:].lstrip(".")
+    text = text.removesuffix("%")
+    if "." in text and "," in text:
+        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        text = text.replace(thousands, "").replace(decimal_mark, ".")
+    elif "," in text:
+        text = text.replace(",", "") if _COMMA_THOUSANDS.match(text) else text.replace(",", ".")
+    elif _DOT_THOUSANDS.match(text):
+        text = text.replace(".", "")
+    if not _PLAIN.match(text):
+        raise NumberParseError(str(value))
+    return Decimal(text)

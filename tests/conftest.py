@@ -61,3 +61,31 @@ def other_planner(db):
 @pytest.fixture
 def reviewer(db):
     return _user("reviewer")
+
+
+class SeedReport:
+    """The seed's Q4 2024 report, computed once, with its files rendered once each."""
+
+    def __init__(self, report, blocker):
+        self.report = report
+        self._blocker = blocker
+        self._files: dict[str, bytes] = {}
+
+    def file(self, fmt: str) -> bytes:
+        from reports.exporters import get_exporter
+
+        if fmt not in self._files:
+            with self._blocker.unblock():  # the report reads a few related rows lazily
+                self._files[fmt] = get_exporter(fmt).render_bytes(self.report)
+        return self._files[fmt]
+
+
+@pytest.fixture(scope="session")
+def seed_report(django_db_setup, django_db_blocker) -> SeedReport:
+    """For tests that only read the seed's report and its files (shared: they are slow)."""
+    from perkin.models import WorkUnit
+    from reports.checks import build_quarterly_report
+
+    with django_db_blocker.unblock():
+        report = build_quarterly_report(WorkUnit.objects.get(code="BSPJI-PLG"), 2024, 4)
+    return SeedReport(report, django_db_blocker)

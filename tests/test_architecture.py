@@ -17,7 +17,8 @@ PACKAGES = ("perkin", "budget", "reports")
 # Layers from the bottom; a module may import its own layer or lower ones only. The longest
 # matching prefix decides a module's layer.
 LAYERS: list[tuple[str, ...]] = [
-    ("perkin.calendar", "perkin.formatting", "perkin.converters"),  # words, numbers, no database
+    # words, numbers and spreadsheet cells, no database
+    ("perkin.calendar", "perkin.formatting", "perkin.converters", "perkin.spreadsheet"),
     ("perkin.locks", "perkin.rules", "perkin.models", "perkin.signals", "perkin.history"),
     (
         "perkin.access",

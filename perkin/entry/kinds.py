@@ -7,12 +7,16 @@ and which are entered, with their type and allowed range.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
+from django.utils.translation import gettext as _
 
 from budget.models import (
     BudgetItem,
@@ -22,10 +26,11 @@ from budget.models import (
     ServiceKind,
     ServiceOutput,
 )
+from perkin.entry.workbook_files import Percent
+from perkin.formatting import NumberParseError, parse_number, smart
 from perkin.models import ActionPlanStep, Indicator, MonthlyRealisation, WorkUnit
 
 YES, NO = "Ya", "Tidak"
-THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3}){2,}$|^-?\d{1,3}\.\d{3}$")
 
 
 class CellError(ValueError):
@@ -49,53 +54,77 @@ class Column:
         """The cell's value as a Python value, or CellError with an Indonesian message."""
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             if self.required and enforce_required:
-                raise CellError(f"{self.header} wajib diisi.")
+                raise CellError(_("%(col)s wajib diisi.") % {"col": self.header})
             return "" if self.type == "text" else None
         if self.type == "text":
             return str(raw).strip()
         if self.type == "bool":
             text = str(raw).strip().lower()
-            if text in ("ya", "y", "true", "1"):
+            if text in ("ya", "y", "true", "1", "benar"):
                 return True
-            if text in ("tidak", "t", "false", "0", "no"):
+            if text in ("tidak", "t", "false", "0", "no", "salah"):
                 return False
-            raise CellError(f"{self.header} harus 'Ya' atau 'Tidak'.")
-        try:
-            if isinstance(raw, bool):
-                raise InvalidOperation
-            if isinstance(raw, (int, float, Decimal)):
-                value = Decimal(str(raw))
-            else:
-                text = str(raw).strip().replace(" ", "").removeprefix("Rp")
-                if "," in text:  # Indonesian: 1.234,5
-                    text = text.replace(".", "").replace(",", ".")
-                elif THOUSANDS.match(text):  # Indonesian thousands only: 10.000.000
-                    text = text.replace(".", "")
-                value = Decimal(text)
-        except (InvalidOperation, ValueError):
-            raise CellError(f"{self.header} harus berupa angka; yang diisi '{raw}'.") from None
+            raise CellError(_("%(col)s harus 'Ya' atau 'Tidak'.") % {"col": self.header})
+        value = self._number(raw)
         if self.type in ("int", "month"):
             if value != value.to_integral_value():
-                raise CellError(f"{self.header} harus bilangan bulat; yang diisi '{raw}'.")
+                raise CellError(
+                    _("%(col)s harus bilangan bulat; yang diisi '%(raw)s'.")
+                    % {"col": self.header, "raw": raw}
+                )
             value = int(value)
         if self.type == "month" and not 1 <= value <= 12:
-            raise CellError(f"{self.header} harus 1 sampai 12; yang diisi {value}.")
-        if self.minimum is not None and value < self.minimum:
+            raise CellError(
+                _("%(col)s harus 1 sampai 12; yang diisi %(v)s.") % {"col": self.header, "v": value}
+            )
+        if self.type == "decimal" and abs(value) < Decimal("1e30"):
+            value = value.quantize(Decimal("0.01"))
+        if (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        ):
             raise CellError(self._range_message(value))
-        if self.maximum is not None and value > self.maximum:
-            raise CellError(self._range_message(value))
-        if self.type == "decimal":
-            value = value.quantize(Decimal("0.01")) if abs(value) < Decimal("1e14") else value
         return value
 
+    def _number(self, raw: Any) -> Decimal:
+        """The number in a cell: a spreadsheet number, a percent-formatted cell (the number
+        shown), or text typed the Indonesian way (perkin.formatting.parse_number)."""
+        is_percent = isinstance(raw, Percent) or (
+            isinstance(raw, str) and raw.strip().endswith("%")
+        )
+        if is_percent and not self.percent_allowed:
+            raise CellError(
+                _("%(col)s tidak boleh berupa persen; yang diisi '%(raw)s'.")
+                % {"col": self.header, "raw": raw}
+            )
+        if isinstance(raw, (date, datetime)):
+            raise CellError(
+                _("%(col)s harus berupa angka, bukan tanggal; yang diisi %(raw)s.")
+                % {"col": self.header, "raw": f"{raw:%d-%m-%Y}"}
+            )
+        try:
+            return parse_number(raw)
+        except NumberParseError:
+            raise CellError(
+                _("%(col)s harus berupa angka; yang diisi '%(raw)s'.")
+                % {"col": self.header, "raw": raw}
+            ) from None
+
+    @property
+    def percent_allowed(self) -> bool:
+        """Decimal columns (percentages, indicator values) may carry '%'; money and counts not."""
+        return self.type == "decimal"
+
     def _range_message(self, value) -> str:
-        low = "" if self.minimum is None else f"{self.minimum}"
-        high = "" if self.maximum is None else f"{self.maximum}"
-        if low and high:
-            return f"{self.header} harus antara {low} dan {high}; yang diisi {value}."
-        if low:
-            return f"{self.header} tidak boleh kurang dari {low}; yang diisi {value}."
-        return f"{self.header} tidak boleh lebih dari {high}; yang diisi {value}."
+        words = {"col": self.header, "v": smart(value), "low": "", "high": ""}
+        if self.minimum is not None:
+            words["low"] = smart(self.minimum)
+        if self.maximum is not None:
+            words["high"] = smart(self.maximum)
+        if words["low"] and words["high"]:
+            return _("%(col)s harus antara %(low)s dan %(high)s; yang diisi %(v)s.") % words
+        if words["low"]:
+            return _("%(col)s tidak boleh kurang dari %(low)s; yang diisi %(v)s.") % words
+        return _("%(col)s tidak boleh lebih dari %(high)s; yang diisi %(v)s.") % words
 
 
 @dataclass(eq=False)
@@ -110,6 +139,7 @@ class Kind:
 
     def __post_init__(self):
         self.key_names = [c.name for c in self.columns if c.role == "key"]
+        self.columns = [_with_database_range(self.model, c) for c in self.columns]
 
     @property
     def headers(self) -> list[str]:
@@ -118,6 +148,44 @@ class Kind:
     @property
     def value_columns(self) -> list[Column]:
         return [c for c in self.columns if c.role == "value"]
+
+
+def field_range(field: models.Field) -> tuple[Decimal | None, Decimal | None]:
+    """The smallest and largest value the database column of a number field holds, narrowed
+    by the field's validators: a value beyond it is refused when read, never at save."""
+    low = high = None
+    if isinstance(field, models.DecimalField):
+        high = Decimal(10) ** (field.max_digits - field.decimal_places) - Decimal(10) ** (
+            -field.decimal_places
+        )
+        low = -high
+    elif isinstance(field, models.IntegerField):
+        bounds = BaseDatabaseOperations.integer_field_ranges.get(field.get_internal_type())
+        if bounds:
+            low, high = (Decimal(b) for b in bounds)
+    for validator in field.validators:
+        limit = getattr(validator, "limit_value", None)
+        if not isinstance(limit, (int, Decimal)):
+            continue
+        if isinstance(validator, MinValueValidator):
+            low = Decimal(limit) if low is None else max(low, Decimal(limit))
+        elif isinstance(validator, MaxValueValidator):
+            high = Decimal(limit) if high is None else min(high, Decimal(limit))
+    return low, high
+
+
+def _with_database_range(model: type[models.Model], column: Column) -> Column:
+    if column.role != "value" or column.type not in ("int", "decimal"):
+        return column
+    try:
+        low, high = field_range(model._meta.get_field(column.name))
+    except FieldDoesNotExist:
+        return column
+    if low is not None and (column.minimum is None or low > column.minimum):
+        column = replace(column, minimum=low)
+    if high is not None and (column.maximum is None or high < column.maximum):
+        column = replace(column, maximum=high)
+    return column
 
 
 PCT_RANGE = {"minimum": Decimal(0), "maximum": Decimal(100)}
@@ -220,6 +288,18 @@ SERVICE = Kind(
     ],
 )
 MONTH_KINDS = [REALISATION, OUTPUT, RECEIPT, SERVICE]
+# The realisation's approval status is part of its history, though not a workbook column.
+HISTORY_EXTRA = {REALISATION.slug: {"status": "Status", "return_reason": "Alasan dikembalikan"}}
+
+
+def entry_fields(kind: Kind) -> list[str]:
+    """The fields a row's history shows: the values entered on the sheet (and the status)."""
+    return [c.name for c in kind.value_columns] + list(HISTORY_EXTRA.get(kind.slug, {}))
+
+
+def entry_labels(kind: Kind) -> dict[str, str]:
+    """Field name -> the sheet's column header, the words people entered the value under."""
+    return {c.name: c.header for c in kind.columns} | HISTORY_EXTRA.get(kind.slug, {})
 
 
 @dataclass

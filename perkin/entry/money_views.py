@@ -3,27 +3,36 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
 from perkin import access
+from perkin import history as perkin_history
 from perkin.access import Action
 from perkin.calendar import MONTHS, next_month, previous_month
 from perkin.entry import workbook_export
 from perkin.entry import workbook_import as workbook
-from perkin.entry.kinds import NO, OUTPUT, RECEIPT, SERVICE, YES, load_scope
+from perkin.entry.kinds import (
+    NO,
+    OUTPUT,
+    REALISATION,
+    RECEIPT,
+    SERVICE,
+    YES,
+    entry_fields,
+    entry_labels,
+    load_scope,
+)
+from perkin.entry.workbook_files import ACCEPT, Upload, forget_upload, stash_upload, unstash_upload
 from perkin.entry.workbook_import import ImportResult, RowError, validate_rows
 from perkin.locks import hold_unit, month_locks, month_refusal
-from perkin.models import MonthlyRealisation, WorkUnit
+from perkin.models import MonthlyRealisation
 
 SESSION_KEY = "perkin-imports"
 
@@ -50,42 +59,15 @@ def download_year(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return _xlsx(content, f"isian-{unit.code.lower()}-{year}.xlsx")
 
 
-def _stash(request, unit, year, content: bytes) -> str:
-    """Keeps the uploaded file between preview and apply, outside static/, for this user."""
-    token = uuid.uuid4().hex
-    folder = Path(settings.MEDIA_ROOT) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{token}.xlsx").write_bytes(content)
-    stash = request.session.get(SESSION_KEY, {})
-    stash[token] = {"unit": unit.code, "year": year}
-    request.session[SESSION_KEY] = stash
-    return token
-
-
-def _unstash(request, token: str, unit: WorkUnit) -> tuple[bytes, int]:
-    entry = request.session.get(SESSION_KEY, {}).get(token)
-    path = Path(settings.MEDIA_ROOT) / "imports" / f"{token}.xlsx"
-    if not entry or entry["unit"] != unit.code or not token.isalnum() or not path.exists():
-        raise Http404("Pratinjau impor tidak ditemukan; unggah ulang berkasnya.")
-    return path.read_bytes(), entry["year"]
-
-
-def _forget(request, token: str) -> None:
-    stash = request.session.get(SESSION_KEY, {})
-    stash.pop(token, None)
-    request.session[SESSION_KEY] = stash
-    (Path(settings.MEDIA_ROOT) / "imports" / f"{token}.xlsx").unlink(missing_ok=True)
-
-
 @login_required
 def import_workbook(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """Upload a filled workbook: errors (sheet, row, column, message) or a preview."""
     unit = access.unit_for(request.user, code, Action.ENTER_WORKBOOK)
-    ctx = {"unit": unit, "year": year, "result": None, "token": None}
+    ctx = {"unit": unit, "year": year, "result": None, "token": None, "accept": ACCEPT}
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
-            ctx["file_error"] = "Pilih berkas Excel (.xlsx) untuk diunggah."
+            ctx["file_error"] = _("Pilih berkas Excel (.xlsx) untuk diunggah.")
             return render(request, "entry/import.html", ctx, status=400)
         head = upload.read(4)
         upload.seek(0)
@@ -93,13 +75,15 @@ def import_workbook(request: HttpRequest, code: str, year: int) -> HttpResponse:
         if problem:
             ctx["result"] = ImportResult(errors=[workbook.RowError("", None, "", problem)])
             return render(request, "entry/import.html", ctx, status=400)
-        content = upload.read()
-        result = workbook.parse_import(content, unit=unit, year=year, user=request.user)
+        received = Upload(upload.name, upload.read())
+        result = workbook.parse_import(
+            received.content, unit=unit, year=year, user=request.user, name=received.name
+        )
         ctx["result"] = result
         if not result.ok:
             return render(request, "entry/import.html", ctx, status=400)
         if result.writes:
-            ctx["token"] = _stash(request, unit, year, content)
+            ctx["token"] = stash_upload(request, SESSION_KEY, unit, year, received)
     return render(request, "entry/import.html", ctx)
 
 
@@ -108,19 +92,22 @@ def import_workbook(request: HttpRequest, code: str, year: int) -> HttpResponse:
 def apply_workbook(request: HttpRequest, code: str, year: int) -> HttpResponse:
     unit = access.unit_for(request.user, code, Action.ENTER_WORKBOOK)
     token = request.POST.get("token", "")
-    content, stashed_year = _unstash(request, token, unit)
-    result = workbook.apply_import(content, unit=unit, year=stashed_year, user=request.user)
+    received, stashed_year = unstash_upload(request, SESSION_KEY, token, unit)
+    result = workbook.apply_import(
+        received.content, unit=unit, year=stashed_year, user=request.user, name=received.name
+    )
     if not result.ok:
         return render(
             request,
             "entry/import.html",
-            {"unit": unit, "year": year, "result": result, "token": None},
+            {"unit": unit, "year": year, "result": result, "token": None, "accept": ACCEPT},
             status=409,
         )
-    _forget(request, token)
+    forget_upload(request, SESSION_KEY, token)
     messages.success(
         request,
-        f"Impor selesai: {len(result.writes)} baris diperbarui dari {result.rows_read} baris dibaca.",
+        _("Impor selesai: %(n)s baris diperbarui dari %(read)s baris dibaca.")
+        % {"n": len(result.writes), "read": result.rows_read},
     )
     return redirect("entry:import", code=unit.code, year=stashed_year)
 
@@ -232,14 +219,10 @@ def _page_rows(kind, scope, month, post) -> list[tuple[int, dict]]:
 
 
 HISTORY_MODELS = {
-    "output": (OutputRealisation, "item__budget__unit", ("spent", "physical_pct", "version")),
-    "pnbp": (RevenueReceipt, "line__unit", ("amount", "is_refund", "version")),
-    "layanan": (ServiceOutput, "kind__unit", ("count", "version")),
-    "realisasi": (
-        MonthlyRealisation,
-        "indicator__goal__agreement__unit",
-        ("physical_pct", "activities_done", "value_to_date", "status", "version"),
-    ),
+    "output": (OutputRealisation, "item__budget__unit", OUTPUT),
+    "pnbp": (RevenueReceipt, "line__unit", RECEIPT),
+    "layanan": (ServiceOutput, "kind__unit", SERVICE),
+    "realisasi": (MonthlyRealisation, "indicator__goal__agreement__unit", REALISATION),
 }
 
 
@@ -249,31 +232,26 @@ def history(request: HttpRequest, code: str, kind: str, pk: int) -> HttpResponse
     unit = access.get_unit_for_user(request.user, code)
     if kind not in HISTORY_MODELS:
         raise Http404
-    model, unit_path, fields = HISTORY_MODELS[kind]
+    model, unit_path, sheet = HISTORY_MODELS[kind]
     obj = model.objects.filter(pk=pk, **{unit_path: unit}).first()
     if obj is None or (
         isinstance(obj, MonthlyRealisation)
         and not access.can_read_indicator(request.user, obj.indicator, unit)
     ):
         raise Http404("Data tidak ditemukan.")
-    records = list(
-        obj.history.select_related("history_user").order_by("history_date", "history_id")
+    rows = perkin_history.history_entries(
+        obj.history.select_related("history_user"),
+        model=model,
+        fields=entry_fields(sheet),
+        labels=entry_labels(sheet),
     )
-    rows, previous = [], None
-    for rec in records:
-        changes = [
-            (f, getattr(previous, f) if previous else None, getattr(rec, f))
-            for f in fields
-            if previous is None or getattr(previous, f) != getattr(rec, f)
-        ]
-        rows.append(
-            {
-                "when": rec.history_date,
-                "type": rec.get_history_type_display(),
-                "who": rec.history_user.get_username() if rec.history_user else "sistem",
-                "changes": changes,
-            }
-        )
-        previous = rec
-    rows.reverse()
-    return render(request, "entry/history.html", {"unit": unit, "obj": obj, "rows": rows})
+    owner = {
+        "output": lambda o: o.item.name,
+        "pnbp": lambda o: o.line.name,
+        "layanan": lambda o: o.kind.name,
+        "realisasi": lambda o: o.indicator.code,
+    }[kind](obj)
+    title = f"{owner}, {MONTHS[obj.month]} {getattr(obj, 'year', '') or ''}".strip()
+    return render(
+        request, "entry/history.html", {"unit": unit, "obj": obj, "title": title, "rows": rows}
+    )

@@ -3,7 +3,7 @@ page, the workbooks and the annual setup."""
 
 from django.urls import path
 
-from perkin.entry import money_views, setup_views, views
+from perkin.entry import money_views, setup_views, setup_workbook, views
 
 app_name = "entry"
 
@@ -31,9 +31,14 @@ urlpatterns = [
     path("u/<str:code>/atur/<year:year>/", setup_views.setup_index, name="setup_index"),
     path(
         "u/<str:code>/atur/<year:year>/unduh.xlsx",
-        setup_views.setup_download,
+        setup_workbook.setup_download,
         name="setup_download",
     ),
-    path("u/<str:code>/atur/<year:year>/impor/", setup_views.setup_import, name="setup_import"),
+    path("u/<str:code>/atur/<year:year>/impor/", setup_workbook.setup_import, name="setup_import"),
+    path(
+        "u/<str:code>/atur/<year:year>/impor/terapkan/",
+        setup_workbook.setup_apply,
+        name="setup_apply",
+    ),
     path("u/<str:code>/atur/<year:year>/<slug:slug>/", setup_views.setup_table, name="setup_table"),
 ]

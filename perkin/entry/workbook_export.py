@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import openpyxl
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -19,13 +20,16 @@ from perkin.entry.kinds import (
     RECEIPT,
     SERVICE,
     YES,
+    Column,
     Kind,
     Scope,
     load_scope,
 )
 from perkin.entry.workbook_import import INSTRUCTIONS, kinds_for
+from perkin.formatting import smart
 from perkin.models import WorkUnit
 from perkin.services import MONTHS
+from perkin.spreadsheet import append, fit_row_heights, put
 
 
 def _export_rows(kind: Kind, scope: Scope, months: list[int], user) -> list[list]:
@@ -97,6 +101,56 @@ def _export_rows(kind: Kind, scope: Scope, months: list[int], user) -> list[list
     return rows
 
 
+INSTRUCTIONS_WIDTH = 70  # characters: one portrait A4 page wide in Excel and LibreOffice
+
+
+def print_setup(ws, *, landscape: bool) -> None:
+    """A4, all columns on one page width (the flag that makes Excel and LibreOffice apply the
+    fit), as many pages down as needed, page numbers in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+
+
+def _bound(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def validation_for(col: Column) -> DataValidation | None:
+    """The spreadsheet's own check of an entered column: a drop-down for a coded column, a
+    number between the column's limits (the database's range at most) for a number column."""
+    if col.choices:
+        dv = DataValidation(
+            type="list", formula1='"' + ",".join(col.choices) + '"', allow_blank=True
+        )
+        dv.error = _("%(col)s: pilih salah satu dari %(c)s.") % {
+            "col": col.header,
+            "c": ", ".join(col.choices),
+        }
+    elif col.type in ("decimal", "int") and col.minimum is not None and col.maximum is not None:
+        dv = DataValidation(
+            type="decimal" if col.type == "decimal" else "whole",
+            operator="between",
+            formula1=_bound(col.minimum),
+            formula2=_bound(col.maximum),
+            allow_blank=True,
+        )
+        dv.error = _("%(col)s harus %(kind)s antara %(low)s dan %(high)s.") % {
+            "col": col.header,
+            "kind": _("angka") if col.type == "decimal" else _("bilangan bulat"),
+            "low": smart(col.minimum),
+            "high": smart(col.maximum),
+        }
+    else:
+        return None
+    dv.errorTitle = _("Isian ditolak")
+    dv.showErrorMessage = True
+    return dv
+
+
 def export_workbook(unit: WorkUnit, year: int, months: list[int], user) -> bytes:
     scope = load_scope(unit, year)
     wb = openpyxl.Workbook()
@@ -109,11 +163,13 @@ def export_workbook(unit: WorkUnit, year: int, months: list[int], user) -> bytes
         "Cara mengisi:",
         "1. Isi hanya kolom berlatar putih. Kolom abu-abu (kode, bulan, uraian, versi) terkunci dan "
         "tidak boleh diubah; baris dikenali dari kode dan bulannya.",
-        "2. Angka desimal boleh ditulis dengan koma (85,5). Persentase 0 sampai 100.",
+        "2. Angka desimal boleh ditulis dengan koma (85,5) dan ribuan dengan titik (1.234.000). "
+        "Persentase diisi 0 sampai 100; tanda % boleh dipakai (95,5% dibaca 95,5).",
         "3. Realisasi fisik bersifat kumulatif: tidak boleh turun dari bulan sebelumnya.",
         "4. PNBP: pengembalian diisi sebagai angka negatif dengan kolom Pengembalian = Ya.",
         "5. Jangan menambah lembar atau kolom. Baris kosong diabaikan.",
-        "6. Unggah kembali berkas ini di Perkin (menu Impor Excel). Anda akan melihat pratinjau "
+        "6. Unggah kembali berkas ini di Perkin (menu Impor Excel), sebagai .xlsx atau .ods "
+        "(LibreOffice). Anda akan melihat pratinjau "
         "perubahan; tidak ada yang tersimpan sebelum Anda menekan Terapkan. Bila ada satu baris "
         "yang salah, tidak ada yang diimpor dan daftar kesalahan (lembar, baris, kolom) ditampilkan.",
         "7. Bulan pada triwulan yang sudah dikunci tidak dapat diubah.",
@@ -121,15 +177,17 @@ def export_workbook(unit: WorkUnit, year: int, months: list[int], user) -> bytes
         f"Diunduh {timezone.localtime():%d-%m-%Y %H:%M} oleh {user.get_username()}.",
     ]
     for i, text in enumerate(lines, start=1):
-        info.cell(row=i, column=1, value=text)
-    info.column_dimensions["A"].width = 120
+        put(info, i, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
+    info.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
     info["A1"].font = Font(bold=True, size=13)
+    fit_row_heights(info)
+    print_setup(info, landscape=False)
     grey = PatternFill("solid", fgColor="DDDDDD")
     for kind in kinds_for(user, unit):
         ws = wb.create_sheet(kind.sheet)
-        ws.append(kind.headers)
+        append(ws, kind.headers)
         for row in _export_rows(kind, scope, months, user):
-            ws.append([float(v) if isinstance(v, Decimal) else v for v in row])
+            append(ws, [float(v) if isinstance(v, Decimal) else v for v in row])
         ws.freeze_panes = "A2"
         last = ws.max_row
         for idx, col in enumerate(kind.columns, start=1):
@@ -149,40 +207,16 @@ def export_workbook(unit: WorkUnit, year: int, months: list[int], user) -> bytes
                 if col.type == "text" and col.width >= 30:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
             if editable and last >= 2:
-                rng = f"{letter}2:{letter}{last}"
-                if col.choices:
-                    dv = DataValidation(
-                        type="list", formula1='"' + ",".join(col.choices) + '"', allow_blank=True
-                    )
-                elif col.type == "decimal" and col.minimum is not None and col.maximum is not None:
-                    dv = DataValidation(
-                        type="decimal",
-                        operator="between",
-                        formula1=str(col.minimum),
-                        formula2=str(col.maximum),
-                        allow_blank=True,
-                    )
-                elif col.type == "int" and col.minimum is not None:
-                    dv = DataValidation(
-                        type="whole",
-                        operator="greaterThanOrEqual",
-                        formula1=str(col.minimum),
-                        allow_blank=True,
-                    )
-                else:
-                    dv = None
+                dv = validation_for(col)
                 if dv is not None:
-                    dv.error = f"{col.header}: nilai tidak sah."
-                    dv.errorTitle = "Isian ditolak"
-                    dv.showErrorMessage = True
                     ws.add_data_validation(dv)
-                    dv.add(rng)
+                    dv.add(f"{letter}2:{letter}{last}")
         ws.protection.sheet = True
         ws.protection.formatColumns = False
         ws.protection.formatRows = False
         ws.print_title_rows = "1:1"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
+        fit_row_heights(ws)
+        print_setup(ws, landscape=True)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

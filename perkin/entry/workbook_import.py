@@ -8,19 +8,17 @@ its history. Rows of a locked month, unknown keys, duplicates and stale versions
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-import openpyxl
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
 from budget.services import money_rows_write, receipt_problem
-from perkin import access
+from perkin import access, history
 from perkin.access import Action
 from perkin.calendar import MONTHS
 from perkin.entry.kinds import (
@@ -33,14 +31,15 @@ from perkin.entry.kinds import (
     Scope,
     load_scope,
 )
+from perkin.entry.workbook_files import XLSX_TYPE, check_file, read_workbook
 from perkin.locks import hold_unit, month_locks, month_refusal
 from perkin.models import MonthlyRealisation, WorkUnit
 from perkin.rules import cumulative_violation
 from perkin.services import versioned_rows_write
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+__all__ = ["XLSX_TYPE", "check_file", "parse_import", "apply_import", "write_rows"]
 INSTRUCTIONS = "Petunjuk"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_ERRORS_SHOWN = 100  # a file with thousands of bad rows gets a short page, not megabytes
 
 
 @dataclass(frozen=True)
@@ -62,16 +61,33 @@ class Write:
     values: dict[str, Any]
     old: dict[str, Any]
 
+    @property
+    def is_new(self) -> bool:
+        return not self.obj.pk
+
+    @property
+    def changes(self) -> list[history.Change]:
+        """What the row changes, in the sheet's column headers and Indonesian numbers."""
+        labels = {c.name: c.header for c in self.kind.columns}
+        return history.changes(self.kind.model, self.old, self.values, labels=labels)
+
 
 @dataclass
 class ImportResult:
     errors: list[RowError] = field(default_factory=list)
     writes: list[Write] = field(default_factory=list)
     rows_read: int = 0
+    errors_not_shown: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def shorten(self) -> None:
+        """Keeps the first errors; counts the rest."""
+        if len(self.errors) > MAX_ERRORS_SHOWN:
+            self.errors_not_shown += len(self.errors) - MAX_ERRORS_SHOWN
+            self.errors = self.errors[:MAX_ERRORS_SHOWN]
 
 
 def kinds_for(user, unit: WorkUnit) -> list[Kind]:
@@ -84,38 +100,12 @@ def kinds_for(user, unit: WorkUnit) -> list[Kind]:
 # --- import --------------------------------------------------------------------------------
 
 
-def check_file(name: str, size: int, head: bytes) -> str | None:
-    """Why the file cannot be imported, or None."""
-    if not name.lower().endswith(".xlsx"):
-        return "Berkas harus berformat Excel .xlsx."
-    if size > MAX_IMPORT_BYTES:
-        return f"Ukuran berkas {size / 1024 / 1024:.1f} MB melebihi batas 5 MB."
-    if not head.startswith(b"PK\x03\x04"):
-        return "Isi berkas bukan workbook Excel (.xlsx) yang sah."
-    return None
-
-
-def read_workbook(content: bytes) -> dict[str, list[tuple[int, list]]] | str:
-    """Sheets as {title: [(row number, cell values)]}, or an error message."""
-    try:
-        # openpyxl parses the XML with defusedxml when it is installed (it is a dependency)
-        wb = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        return "Berkas tidak dapat dibaca sebagai workbook Excel (.xlsx)."
-    sheets = {}
-    for ws in wb.worksheets:
-        rows = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            rows.append((number, list(values)))
-        sheets[ws.title] = rows
-    wb.close()
-    return sheets
-
-
-def parse_import(content: bytes, *, unit: WorkUnit, year: int, user) -> ImportResult:
-    """Reads and validates a workbook; nothing is written."""
+def parse_import(
+    content: bytes, *, unit: WorkUnit, year: int, user, name: str = "berkas.xlsx"
+) -> ImportResult:
+    """Reads and validates a workbook (.xlsx or .ods); nothing is written."""
     result = ImportResult()
-    sheets = read_workbook(content)
+    sheets = read_workbook(content, name)
     if isinstance(sheets, str):
         result.errors.append(RowError("", None, "", sheets))
         return result
@@ -127,24 +117,34 @@ def parse_import(content: bytes, *, unit: WorkUnit, year: int, user) -> ImportRe
             continue
         if title not in allowed:
             why = (
-                "hanya perencana yang dapat mengimpor lembar ini"
+                _("hanya perencana yang dapat mengimpor lembar ini")
                 if title in known
-                else "lembar tidak dikenal"
+                else _("lembar tidak dikenal")
             )
-            result.errors.append(RowError(title, None, "", f"Lembar '{title}' ditolak: {why}."))
+            result.errors.append(
+                RowError(
+                    title,
+                    None,
+                    "",
+                    _("Lembar '%(t)s' ditolak: %(why)s.") % {"t": title, "why": why},
+                )
+            )
             continue
         kind = allowed[title]
         if not rows:
             continue
-        header = [str(h).strip() if h is not None else "" for h in rows[0][1]]
+        header_row, header_values = rows[0]
+        header = [str(h).strip() if h is not None else "" for h in header_values]
         while header and not header[-1]:
             header.pop()
         unknown = [h for h in header if h not in kind.headers]
         missing = [h for h in kind.headers if h not in header]
         for h in unknown:
-            result.errors.append(RowError(title, 1, h or "(kosong)", "Kolom tidak dikenal."))
+            result.errors.append(
+                RowError(title, header_row, h or "(kosong)", _("Kolom tidak dikenal."))
+            )
         for h in missing:
-            result.errors.append(RowError(title, 1, h, "Kolom wajib tidak ada."))
+            result.errors.append(RowError(title, header_row, h, _("Kolom wajib tidak ada.")))
         if unknown or missing:
             continue
         data = []
@@ -155,12 +155,14 @@ def parse_import(content: bytes, *, unit: WorkUnit, year: int, user) -> ImportRe
             data.append((number, cells))
         tables[kind] = data
     if result.errors:
+        result.shorten()
         return result
     scope = load_scope(unit, year)
     for kind, data in tables.items():
         validate_rows(kind, data, scope=scope, user=user, result=result)
     if result.errors:
         result.writes = []
+        result.shorten()
     return result
 
 
@@ -207,7 +209,7 @@ def validate_rows(
         if not obj.pk and all(v in (None, "") for v in values.values() if not isinstance(v, bool)):
             continue  # an empty row for a month not entered yet
         old = {name: getattr(obj, name) if obj.pk else None for name in values}
-        if obj.pk and all(_same(old[n], values[n]) for n in values):
+        if obj.pk and all(history.same(old[n], values[n]) for n in values):
             continue  # unchanged (also in a locked month)
         if month in locked:
             result.errors.append(
@@ -258,12 +260,6 @@ def validate_rows(
         result.writes.append(Write(kind, number, label, obj, values, old))
     if kind is REALISATION:
         _check_cumulative(scope, cumulative, result)
-
-
-def _same(a, b) -> bool:
-    if isinstance(a, Decimal) or isinstance(b, Decimal):
-        return a is not None and b is not None and Decimal(a) == Decimal(b)
-    return (a or "") == (b or "") if isinstance(a, str) or isinstance(b, str) else a == b
 
 
 def _resolve(kind, parsed, scope: Scope, user, number, result):
@@ -373,11 +369,13 @@ def _check_cumulative(
 
 
 @transaction.atomic
-def apply_import(content: bytes, *, unit: WorkUnit, year: int, user) -> ImportResult:
+def apply_import(
+    content: bytes, *, unit: WorkUnit, year: int, user, name: str = "berkas.xlsx"
+) -> ImportResult:
     """Validates again (data may have changed since the preview) and writes every change, or
     nothing when any row fails."""
     hold_unit(unit.pk)  # a second import of the same rows waits, then sees the first's versions
-    result = parse_import(content, unit=unit, year=year, user=user)
+    result = parse_import(content, unit=unit, year=year, user=user, name=name)
     if result.ok:
         write_rows(result.writes, unit=unit, year=year, user=user)
     return result

@@ -21,7 +21,13 @@ from reports.exporters.html_export import REPORT_LANGUAGE
 from reports.pp39.document import build_document
 from reports.pp39.narrative import quarter_label
 
-DOWNLOADS = [("pdf", "PDF"), ("xlsx", "Excel"), ("html", "HTML"), ("json", "JSON")]
+DOWNLOADS = [
+    ("pdf", "PDF"),
+    ("xlsx", "Excel"),
+    ("docx", "Word"),
+    ("html", "HTML"),
+    ("json", "JSON"),
+]
 
 
 def _years(unit: WorkUnit, year: int) -> list[int]:

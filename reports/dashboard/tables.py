@@ -1,10 +1,8 @@
 """Sortable dashboard tables (django-tables2) over rows of the computed report, each
-downloadable as CSV and XLSX. Screens show Indonesian-formatted numbers; exports carry the
-plain values so a spreadsheet can compute with them."""
+downloadable as CSV and XLSX. Screens show Indonesian-formatted numbers; downloads carry the
+numbers as numbers (reports/dashboard/downloads.py), so a spreadsheet can compute with them."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 import django_tables2 as tables
 from django.utils.html import format_html
@@ -12,12 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from perkin.formatting import number, percent, rupiah, smart
 from reports.engine.report import QuarterlyReport
-
-
-def _plain(value):
-    if value is None:
-        return ""
-    return str(value) if isinstance(value, Decimal) else value
 
 
 class NumberColumn(tables.Column):
@@ -31,10 +23,9 @@ class NumberColumn(tables.Column):
         super().__init__(*args, attrs=attrs, **kwargs)
 
     def render(self, value):
+        if self.fmt == "int":
+            return number(value, 0)
         return {"pct": percent, "rp": rupiah, "smart": smart}.get(self.fmt, number)(value)
-
-    def value(self, value):
-        return _plain(value)
 
 
 class BaseTable(tables.Table):
@@ -85,15 +76,9 @@ class RevenueTable(BaseTable):
 class ServiceTable(BaseTable):
     name = tables.Column(verbose_name=_("Jenis layanan"))
     unit_of_measure = tables.Column(verbose_name=_("Satuan"))
-    current = NumberColumn(verbose_name=_("Tahun ini"))
-    previous_year = NumberColumn(verbose_name=_("Tahun lalu"))
+    current = NumberColumn(verbose_name=_("Tahun ini"), fmt="int")
+    previous_year = NumberColumn(verbose_name=_("Tahun lalu"), fmt="int")
     growth_pct = NumberColumn(verbose_name=_("Pertumbuhan"), fmt="pct")
-
-    def render_current(self, value):
-        return number(value, 0)
-
-    def render_previous_year(self, value):
-        return number(value, 0)
 
 
 class UnitsTable(BaseTable):
@@ -108,9 +93,6 @@ class UnitsTable(BaseTable):
     sakip_rank = NumberColumn(verbose_name=_("Peringkat SAKIP"), fmt="smart")
     financial = NumberColumn(verbose_name=_("Nilai lap. keuangan"))
     financial_rank = NumberColumn(verbose_name=_("Peringkat lap. keuangan"), fmt="smart")
-
-    def value_name(self, value):
-        return value
 
 
 def indicator_rows(report: QuarterlyReport) -> list[dict]:

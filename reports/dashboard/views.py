@@ -10,19 +10,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
 from perkin import access
+from perkin import history as perkin_history
 from perkin.access import Action
+from perkin.entry.kinds import REALISATION, entry_fields, entry_labels
 from perkin.models import Agreement, Evidence, MonthlyRealisation, WorkUnit
 from reports.checks import build_quarterly_report
 from reports.dashboard import charts
+from reports.dashboard.downloads import FORMATS as EXPORT_FORMATS
+from reports.dashboard.downloads import download_links, table_download
 from reports.dashboard.overview import units_overview
 from reports.dashboard.periods import parse_int, selected_period
 from reports.dashboard.tables import UnitsTable, dashboard_tables
 from reports.dashboard.warnings import early_warnings, finding_warnings
-
-EXPORT_FORMATS = ("csv", "xlsx")
 
 
 @login_required
@@ -65,12 +66,12 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
         RequestConfig(request, paginate=False).configure(table)
     export = request.GET.get("_export")
     if export:
-        table = tables.get(request.GET.get("t", ""))
-        if table is None or not TableExport.is_valid_format(export) or export not in EXPORT_FORMATS:
+        name = request.GET.get("t", "")
+        table = tables.get(name)
+        if table is None or export not in EXPORT_FORMATS:
             raise Http404("Format unduhan tidak dikenal.")
-        exporter = TableExport(export, table)
-        return exporter.response(
-            f"{unit.code.lower()}-{year}-tw{quarter}-{request.GET['t']}.{export}"
+        return table_download(
+            table, export, f"{unit.code.lower()}-{year}-tw{quarter}-{name}", name.capitalize()
         )
     link = _linker(unit, year, quarter)
     warnings = early_warnings(report, today=date.today(), link=link)
@@ -86,6 +87,9 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
         "warning_count": len(warnings) + len(findings),
         "charts": charts.dashboard_charts(report),
         "tables": tables,
+        "downloads": {
+            name: download_links(request, year=year, quarter=quarter, name=name) for name in tables
+        },
     }
     return render(request, "reports/dashboard.html", ctx)
 
@@ -115,42 +119,17 @@ def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         "ind": indicator,
         "years": range(year - 3, year + 2),
         "months": months,
-        "history": _history_rows(history),
+        "history": perkin_history.history_entries(
+            history,
+            model=MonthlyRealisation,
+            fields=entry_fields(REALISATION),
+            labels=entry_labels(REALISATION),
+            limit=100,
+        ),
         "chart": charts.indicator_progress(indicator, compact=False),
         "findings": [f for f in report.checks if f.indicator_pk == pk],
     }
     return render(request, "reports/indicator.html", ctx)
-
-
-TRACKED = ("physical_pct", "activities_done", "value_to_date", "status", "version")
-HISTORY_TYPES = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
-
-
-def _history_rows(records) -> list[dict]:
-    """Each historical record (newest first) with what changed from the record before it of
-    the same month; computed in Python so the page costs one query however long the history."""
-    records = sorted(records, key=lambda r: (r.id, r.history_date, r.history_id))
-    previous: dict[int, object] = {}
-    rows = []
-    for rec in records:
-        prev = previous.get(rec.id)
-        changes = [
-            (field, getattr(prev, field) if prev else None, getattr(rec, field))
-            for field in TRACKED
-            if prev is None or getattr(prev, field) != getattr(rec, field)
-        ]
-        previous[rec.id] = rec
-        rows.append(
-            {
-                "when": rec.history_date,
-                "who": rec.history_user.get_username() if rec.history_user else "sistem",
-                "month": rec.month,
-                "type": HISTORY_TYPES.get(rec.history_type, rec.history_type),
-                "changes": changes,
-            }
-        )
-    rows.sort(key=lambda r: r["when"], reverse=True)
-    return rows[:100]
 
 
 @login_required
@@ -193,7 +172,7 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
     if export:
         if export not in EXPORT_FORMATS:
             raise Http404("Format unduhan tidak dikenal.")
-        return TableExport(export, table).response(f"antar-unit-{year}-tw{quarter}.{export}")
+        return table_download(table, export, f"antar-unit-{year}-tw{quarter}", "Antar unit")
     ctx = {
         "table": table,
         "year": year,
@@ -201,5 +180,6 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
         "parents": parents,
         "years": range(year - 3, year + 2),
         "count": len(rows),
+        "downloads": download_links(request, year=year, quarter=quarter),
     }
     return render(request, "reports/units.html", ctx)

@@ -2,11 +2,17 @@
 ``verbose_name`` and ``render(report) -> (filename, content_type, bytes)``; all start from the
 same ``QuarterlyReport``, so a number cannot differ between formats."""
 
-from reports.exporters import html_export, json_export, pdf_export, xlsx_export
+from reports.exporters import docx_export, html_export, json_export, pdf_export, xlsx_export
 from reports.exporters.base import EXPORTERS, Exporter
 
 __all__ = ["EXPORTERS", "get_exporter"]
-FORMATS = (html_export, json_export, pdf_export, xlsx_export)  # importing them registers them
+FORMATS = (
+    html_export,
+    json_export,
+    pdf_export,
+    xlsx_export,
+    docx_export,
+)  # importing them registers them
 
 
 def get_exporter(identifier: str) -> Exporter:

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from perkin.spreadsheet import DEFAULT_HEIGHT, as_text, height_for, text_lines
 from reports.exporters.base import Exporter, register
 from reports.exporters.html_export import REPORT_LANGUAGE
 from reports.pp39.document import build_document
@@ -53,7 +54,7 @@ def _place(ws: Worksheet, rows: list[tuple[list[Cell], Any]], first_row: int) ->
     styles = [style for _, style in rows]
     for r, c, cell in _grid([cells for cells, _ in rows]):
         row = first_row + r
-        styles[r](ws.cell(row=row, column=c, value=cell.xlsx_value), cell)
+        styles[r](as_text(ws.cell(row=row, column=c, value=_value(cell))), cell)
         if cell.rowspan > 1 or cell.colspan > 1:
             for dr in range(cell.rowspan):
                 for dc in range(cell.colspan):
@@ -66,6 +67,33 @@ def _place(ws: Worksheet, rows: list[tuple[list[Cell], Any]], first_row: int) ->
                 end_column=c + cell.colspan - 1,
             )
     return first_row + len(rows)
+
+
+def _value(cell: Cell) -> Any:
+    """The cell's value for Excel: numbers as numbers, including a row number written as a
+    text cell ("No"); text stays text."""
+    if cell.kind == "text" and isinstance(cell.value, int) and not isinstance(cell.value, bool):
+        return cell.value
+    return cell.xlsx_value
+
+
+def _fit_heights(ws: Worksheet, table: Table, widths: list[float], first_row: int) -> None:
+    """Row heights that show every wrapped text whole: Excel and LibreOffice keep the default
+    height for rows written by a program, so long texts would overlap the rows below."""
+    heights: dict[int, float] = {}
+    rows = [*table.head, *(row.cells for row in table.rows)]
+    for r, c, cell in _grid(rows):
+        if cell.is_number or not cell.text:
+            continue
+        width = sum(widths[c - 1 : c - 1 + cell.colspan]) or MIN_WIDTH
+        needed = height_for(text_lines(cell.text, width))
+        per_row = needed / cell.rowspan
+        for dr in range(cell.rowspan):
+            row = first_row + r + dr
+            heights[row] = max(heights.get(row, DEFAULT_HEIGHT), per_row)
+    for row, height in heights.items():
+        if height > DEFAULT_HEIGHT:
+            ws.row_dimensions[row].height = round(height, 1)
 
 
 def _head_style(target, cell: Cell) -> None:
@@ -125,12 +153,14 @@ def _is_wide(table: Table) -> bool:
 
 
 def write_table(ws: Worksheet, table: Table) -> None:
-    ws.cell(row=1, column=1, value=table.caption).font = Font(bold=True, size=12)
+    as_text(ws.cell(row=1, column=1, value=table.caption)).font = Font(bold=True, size=12)
     body_row = _place(ws, [(cells, _head_style) for cells in table.head], 3)
     for group in table.groups:  # row spans stay within a group
         body_row = _place(ws, [(row.cells, _body_style(row.cls)) for row in group], body_row)
-    for i, width in enumerate(_widths(table), start=1):
+    widths = _widths(table)
+    for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
+    _fit_heights(ws, table, widths, 3)
     head_end = 2 + len(table.head)
     ws.freeze_panes = ws.cell(row=head_end + 1, column=1)
     ws.print_title_rows = f"3:{head_end}"
@@ -157,14 +187,18 @@ def build_workbook(report: QuarterlyReport) -> Workbook:
         ("Triwulan", f"{doc.words['quarter']} ({doc.words['months']})"),
     ]
     for r, (label, value) in enumerate(lines, start=1):
-        info.cell(row=r, column=1, value=label).font = BOLD
-        info.cell(row=r, column=2, value=value)
+        as_text(info.cell(row=r, column=1, value=label)).font = BOLD
+        as_text(info.cell(row=r, column=2, value=value))
     info.cell(row=len(lines) + 2, column=1, value="Daftar tabel").font = BOLD
     for r, table in enumerate(doc.tables, start=len(lines) + 3):
-        info.cell(row=r, column=1, value=table.sheet_name)
-        info.cell(row=r, column=2, value=table.title)
+        as_text(info.cell(row=r, column=1, value=table.sheet_name))
+        as_text(info.cell(row=r, column=2, value=table.title))
     info.column_dimensions["A"].width = 18
     info.column_dimensions["B"].width = 90
+    info.page_setup.paperSize = info.PAPERSIZE_A4
+    info.page_setup.fitToWidth = 1
+    info.page_setup.fitToHeight = 0
+    info.sheet_properties.pageSetUpPr.fitToPage = True
     for table in doc.tables:
         write_table(wb.create_sheet(table.sheet_name), table)
     return wb

@@ -22,7 +22,10 @@ def open_2024(db):
 
 def indicator(goal, number):
     return Indicator.objects.get(
-        goal__agreement__unit__code="BSPJI-PLG", goal__number=goal, number=number
+        goal__agreement__unit__code="BSPJI-PLG",
+        goal__agreement__year=2024,
+        goal__number=goal,
+        number=number,
     )
 
 
@@ -136,28 +139,133 @@ def test_other_units_planner_and_head_cannot_change_setup(client, other_planner,
     assert client.post(BASE + "sasaran/", {}).status_code == 403
 
 
-def test_annual_workbook_round_trip_and_a_bad_row(client, planner, open_2024):
+def _setup_file(client, url=BASE + "unduh.xlsx"):
+    response = client.get(url)
+    assert response.status_code == 200
+    return openpyxl.load_workbook(io.BytesIO(response.content))
+
+
+def _send(client, book, url=BASE + "impor/", name="pengaturan.xlsx"):
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    buffer.name = name
+    return client.post(url, {"file": buffer})
+
+
+def _headers(ws):
+    return [c.value for c in ws[1]]
+
+
+def test_setup_workbook_is_prepared_for_entry(client, planner):
     client.force_login(planner)
-    response = client.get(BASE + "unduh.xlsx")
-    wb = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert {"sasaran", "indikator", "butir-anggaran", "revisi", "target-pnbp"} <= set(wb.sheetnames)
+    Indicator.objects.filter(pk=indicator(2, 2).pk).update(name="=1+2*3")
+    wb = _setup_file(client)
+    ws = wb["indikator"]
+    assert ws.protection.sheet
+    assert ws["A2"].protection.locked and not ws["B2"].protection.locked
+    assert not ws.cell(row=ws.max_row, column=3).protection.locked  # rows for new entries
+    headers = _headers(ws)
+    assert headers[:4] == ["ID", "Sasaran", "Nomor", "Indikator kinerja"]
+    formula_cell = next(r[3] for r in ws.iter_rows(min_row=2) if r[3].value == "=1+2*3")
+    assert formula_cell.data_type == "s"  # stored text, never a live formula
+    assert "Semakin tinggi semakin baik" in [c.value for c in ws["G"]]  # a choice by its label
+    lists = {
+        str(dv.sqref).split(":")[0].rstrip("0123456789"): dv
+        for dv in ws.data_validations.dataValidation
+    }
+    arah, metode = headers.index("Arah"), headers.index("Metode")
+    from openpyxl.utils import get_column_letter
 
-    def send(book):
-        buffer = io.BytesIO()
-        book.save(buffer)
-        buffer.seek(0)
-        buffer.name = "pengaturan.xlsx"
-        return client.post(BASE + "impor/", {"file": buffer})
+    assert lists[get_column_letter(arah + 1)].type == "list"
+    assert lists[get_column_letter(metode + 1)].type == "list"
+    assert lists["E"].type == "decimal"  # target: a number within the database's range
+    refund = wb["jenis-pnbp"]
+    values = {
+        c.value for c in refund[get_column_letter(_headers(refund).index("Baris pengembalian") + 1)]
+    }
+    assert values <= {"Baris pengembalian", "Ya", "Tidak", None}
+    assert wb["Daftar"].sheet_state == "hidden"
+    assert int(ws.page_setup.paperSize) == 9 and ws.sheet_properties.pageSetUpPr.fitToPage
 
-    assert send(wb).status_code == 302  # unchanged: valid
+
+def test_unchanged_setup_workbook_says_nothing_changed(client, planner):
+    client.force_login(planner)
+    response = _send(client, _setup_file(client))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Tidak ada perubahan: 109 baris dibaca" in html and 'name="token"' not in html
+
+
+def test_annual_workbook_preview_then_apply_and_a_bad_row(client, planner, open_2024):
+    client.force_login(planner)
+    wb = _setup_file(client)
     ws = wb["indikator"]
     ws.cell(row=2, column=5, value="-3")  # target of I.1 must be positive
     ws.cell(row=3, column=4, value="Nama baru II.1")
-    response = send(wb)
+    response = _send(client, wb)
     assert response.status_code == 400
     html = response.content.decode()
-    assert "<td>indikator</td><td>2</td><td>target</td>" in html
+    assert "<td>indikator</td><td>2</td><td>Target</td>" in html
     assert indicator(2, 1).name != "Nama baru II.1"  # nothing imported
-    ws.cell(row=2, column=5, value=30)
-    assert send(wb).status_code == 302
+    ws.cell(row=2, column=5, value="30")
+    kinds = wb["jenis-layanan"]
+    for code in ("UJI-BARU", "KAL-BARU"):  # two new rows without an ID
+        kinds.append([None, code, f"Layanan {code}", "LHU", 20])
+    response = _send(client, wb)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "2 baris baru, 1 baris diubah, 108 baris tetap" in html
+    assert "Indikator kinerja</span>: " in html and "<strong>Nama baru II.1</strong>" in html
+    assert indicator(2, 1).name != "Nama baru II.1"  # a preview writes nothing
+    token = html.split('name="token" value="')[1].split('"')[0]
+    response = client.post(BASE + "impor/terapkan/", {"token": token})
+    assert response.status_code == 302
     assert indicator(2, 1).name == "Nama baru II.1"
+    from budget.models import ServiceKind
+
+    assert set(
+        ServiceKind.objects.filter(
+            unit__code="BSPJI-PLG", code__in=["UJI-BARU", "KAL-BARU"]
+        ).values_list("code", flat=True)
+    ) == {"UJI-BARU", "KAL-BARU"}
+    assert client.post(BASE + "impor/terapkan/", {"token": token}).status_code == 404
+
+
+def test_last_years_setup_starts_a_new_year(client, planner, django_assert_max_num_queries):
+    from budget.models import BudgetItem, BudgetRevision, RevenueTarget
+    from perkin.models import Goal
+
+    client.force_login(planner)
+    new_year = "/u/BSPJI-PLG/atur/2025/"
+    wb = _setup_file(client, new_year + "unduh.xlsx?dari=2024")
+    assert wb["indikator"]["A2"].value is None and wb["jenis-pnbp"]["A2"].value is not None
+    response = _send(client, wb, new_year + "impor/")
+    assert response.status_code == 200, response.content.decode()[-3000:]
+    html = response.content.decode()
+    token = html.split('name="token" value="')[1].split('"')[0]
+    assert Goal.objects.filter(agreement__year=2025).count() == 0
+    response = client.post(new_year + "impor/terapkan/", {"token": token})
+    assert response.status_code == 302
+    for model, path in (
+        (Goal, "agreement"),
+        (Indicator, "goal__agreement"),
+        (BudgetItem, "budget"),
+        (BudgetRevision, "budget"),
+    ):
+        old = model.objects.filter(**{f"{path}__unit__code": "BSPJI-PLG", f"{path}__year": 2024})
+        new = model.objects.filter(**{f"{path}__unit__code": "BSPJI-PLG", f"{path}__year": 2025})
+        assert new.count() == old.count() > 0, model
+    i11 = Indicator.objects.get(goal__agreement__year=2025, goal__number=1, number=1)
+    assert i11.target == 30 and i11.team.name == "Fungsi OPTIPK"
+    assert (
+        BudgetItem.objects.get(budget__year=2025, full_code__endswith="6077.AEC").parent.budget.year
+        == 2025
+    )
+    assert (
+        RevenueTarget.objects.filter(year=2025).count()
+        == RevenueTarget.objects.filter(year=2024, line__unit__code="BSPJI-PLG").count()
+    )
+    # the same file again: nothing changed
+    again = _send(client, _setup_file(client, new_year + "unduh.xlsx"), new_year + "impor/")
+    assert "Tidak ada perubahan" in again.content.decode()

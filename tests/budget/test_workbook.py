@@ -182,9 +182,11 @@ def test_not_an_xlsx_or_too_large_is_refused(client, planner):
     fake = io.BytesIO(b"name,value\n1,2\n")
     fake.name = "isian.xlsx"
     assert "bukan workbook Excel" in client.post(IMPORT, {"file": fake}).content.decode()
-    csv = io.BytesIO(b"a,b")
-    csv.name = "isian.csv"
-    assert "harus berformat Excel .xlsx" in client.post(IMPORT, {"file": csv}).content.decode()
+    for name in ("isian.csv", "isian.xls", "isian.pdf"):  # each refused with how to save as .xlsx
+        other = io.BytesIO(b"a,b")
+        other.name = name
+        page = htmllib.unescape(client.post(IMPORT, {"file": other}).content.decode())
+        assert "Simpan Sebagai (Save As)" in page and "Excel Workbook (.xlsx)" in page, name
     big = io.BytesIO(b"PK\x03\x04" + b"0" * (5 * 1024 * 1024 + 10))
     big.name = "besar.xlsx"
     assert "melebihi batas 5 MB" in client.post(IMPORT, {"file": big}).content.decode()
@@ -251,7 +253,10 @@ def test_money_page_saves_and_every_row_shows_its_history(client, planner, other
     receipt = RevenueReceipt.objects.get(line__code="PELATIHAN", year=2024, month=11)
     assert receipt.amount == Decimal("50000000")
     history = client.get(f"/u/BSPJI-PLG/riwayat/pnbp/{receipt.pk}/").content.decode()
-    assert "perencana" in history and "48680000" in history and "50000000" in history
+    assert "perencana" in history
+    # in the sheet's words and Indonesian numbers, changed fields only
+    assert "Jumlah (Rp)</span>: 48.680.000 → 50.000.000" in history
+    assert "amount" not in history and "is_refund" not in history
     client.force_login(other_planner)
     assert client.get(f"/u/BSPJI-PLG/riwayat/pnbp/{receipt.pk}/").status_code == 404
     assert client.get(f"/u/BSPJI-MDN/riwayat/pnbp/{receipt.pk}/").status_code == 404

@@ -31,6 +31,7 @@ from perkin.models import Indicator, MonthlyRealisation, QuarterLock
 from reports.checks import build_quarterly_report
 from reports.exporters.json_export import report_as_dict
 from tests.budget.test_setup import formset_data
+from tests.helpers import quarters_opened
 
 pytestmark = pytest.mark.django_db
 CODE, YEAR = "BSPJI-PLG", 2024
@@ -95,10 +96,23 @@ def locked_year(demo_unit, head, planner, client):
         f"/u/{CODE}/impor/{YEAR}/", {"file": SimpleUploadedFile("isian.xlsx", content)}
     )
     token = preview.context["token"]
+    with quarters_opened(demo_unit, YEAR):  # a setup change previewed while 2024 was open
+        book = openpyxl.load_workbook(
+            io.BytesIO(client.get(f"/u/{CODE}/atur/{YEAR}/unduh.xlsx").content)
+        )
+        book["indikator"].cell(row=3, column=4, value="Nama baru sebelum kunci")
+        out = io.BytesIO()
+        book.save(out)
+        setup_preview = client.post(
+            f"/u/{CODE}/atur/{YEAR}/impor/",
+            {"file": SimpleUploadedFile("atur.xlsx", out.getvalue())},
+        )
+    setup_token = setup_preview.context["token"]
+    assert setup_token
     approval = services.month_approve(unit=demo_unit, year=YEAR, month=12, user=head)
     assert approval.locked, approval.blockers
     assert QuarterLock.objects.filter(unit=demo_unit, year=YEAR, locked=True).count() == 4
-    return token
+    return token, setup_token
 
 
 def _month_workbook(unit, user, month, value) -> bytes:
@@ -215,7 +229,8 @@ def test_every_write_path_is_refused_behind_the_lock(
         r = client.post(reverse("entry:entry", args=[CODE, YEAR, month]), _entry_post(month))
         sweep.record(f"entry {month}", r)
     covered.add("entry:entry")
-    r = client.post(reverse("entry:apply", args=[CODE, YEAR]), {"token": locked_year})
+    month_token, setup_token = locked_year
+    r = client.post(reverse("entry:apply", args=[CODE, YEAR]), {"token": month_token})
     sweep.record("workbook apply (previewed before the lock)", r)
     covered.add("entry:apply")
     content = _month_workbook(demo_unit, planner, 11, Decimal("99.75"))
@@ -276,6 +291,9 @@ def test_every_write_path_is_refused_behind_the_lock(
     )
     sweep.record("setup workbook import", r)
     covered.add("entry:setup_import")
+    r = client.post(reverse("entry:setup_apply", args=[CODE, YEAR]), {"token": setup_token})
+    sweep.record("setup workbook apply (previewed before the lock)", r)
+    covered.add("entry:setup_apply")
     client.force_login(head)
     for name, extra in (("entry:approve", {}), ("entry:return", {"reason": "koreksi"})):
         r = client.post(reverse(name, args=[CODE, YEAR, 11]), extra)

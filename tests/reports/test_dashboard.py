@@ -1,6 +1,7 @@
 """The head's dashboard, the indicator page and the view across units: access, figures,
 exports and a query count that does not grow with the data."""
 
+import io
 from decimal import Decimal
 
 import openpyxl
@@ -107,23 +108,63 @@ def test_indicator_page_shows_computation_history_and_narrative(client, head):
     assert "Kendala" in html and "Tidak ada kendala" in html
 
 
-def test_table_downloads_as_csv_and_xlsx(client, head, tmp_path):
+def _file(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_table_downloads_as_csv_and_xlsx(client, head, demo_unit):
+    from reports.checks import build_quarterly_report
+
+    report = build_quarterly_report(demo_unit, 2024, 4)
     client.force_login(head)
     response = client.get(URL + "&_export=csv&t=indikator")
     assert response.status_code == 200
-    text = response.content.decode()
-    assert "III.3" in text and "587.40" in text
+    assert 'filename="bspji-plg-2024-tw4-indikator.csv"' in response["Content-Disposition"]
+    raw = _file(response)
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark
+    lines = raw.decode("utf-8-sig").split("\r\n")
+    assert lines[0].split(";")[:3] == ["Kode", "Indikator kinerja", "Target"]
+    iii3 = next(line.split(";") for line in lines if line.startswith("III.3;"))
+    assert "587,40" in iii3 and "Tercapai" in iii3  # decimal comma, status as plain words
+    assert "<span" not in raw.decode("utf-8-sig")
+    services = client.get(URL + "&_export=csv&t=layanan")
+    rows = [r.split(";") for r in _file(services).decode("utf-8-sig").strip().split("\r\n")]
+    current = rows[0].index("Tahun ini")
+    assert sum(int(r[current]) for r in rows[1:]) == report.services.current == 3801
+
     response = client.get(URL + "&_export=xlsx&t=pnbp")
     assert response.status_code == 200
-    path = tmp_path / "pnbp.xlsx"
-    path.write_bytes(
-        b"".join(response.streaming_content) if response.streaming else response.content
-    )
-    sheet = openpyxl.load_workbook(path).active
-    values = [c.value for row in sheet.iter_rows() for c in row]
-    assert "Pelatihan Teknik Operasional" in values
-    assert any(str(v) == "723980000" for v in values)
+    sheet = openpyxl.load_workbook(io.BytesIO(_file(response))).active
+    header = [c.value for c in sheet[1]]
+    realisation = header.index("Realisasi (Rp)") + 1
+    cells = [sheet.cell(row=r, column=realisation) for r in range(2, sheet.max_row + 1)]
+    assert all(isinstance(c.value, (int, float)) for c in cells if c.value is not None)
+    assert sum(c.value for c in cells if c.value is not None) == report.revenue.realisation
+    assert cells[0].number_format == "#,##0"
+    growth = sheet.cell(row=2, column=header.index("Pertumbuhan (%)") + 1)
+    assert growth.number_format == '0.00"%"'
     assert client.get(URL + "&_export=pdf&t=pnbp").status_code == 404
+
+
+def test_download_links_keep_the_period_and_text_is_never_a_formula(client, reviewer, demo_unit):
+    demo_unit.revenue_lines.filter(code="KALIBRASI").update(name='=HYPERLINK("x")')
+    client.force_login(reviewer)
+    page = client.get("/unit/?year=2023&q=2").content.decode()
+    assert "??" not in page
+    assert 'href="?year=2023&amp;q=2&amp;_export=csv"' in page
+    response = client.get("/unit/?year=2023&q=2&_export=csv")
+    assert 'filename="antar-unit-2023-tw2.csv"' in response["Content-Disposition"]
+    client.logout()
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="kepala"))
+    page = client.get(URL).content.decode()
+    assert "?year=2024&amp;q=4&amp;_export=xlsx&amp;t=pnbp" in page
+    csv_text = _file(client.get(URL + "&_export=csv&t=pnbp")).decode("utf-8-sig")
+    assert "'=HYPERLINK" in csv_text
+    book = openpyxl.load_workbook(io.BytesIO(_file(client.get(URL + "&_export=xlsx&t=pnbp"))))
+    cell = next(c for row in book.active.iter_rows() for c in row if c.value == '=HYPERLINK("x")')
+    assert cell.data_type == "s"
 
 
 def _grow(unit):

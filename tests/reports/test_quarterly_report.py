@@ -220,4 +220,4 @@ def test_report_command_rejects_unknown_unit_and_format(demo_unit):
     with pytest.raises(CommandError):
         call_command("report", unit="NOPE", year=2024, quarter=4)
     with pytest.raises(CommandError):
-        call_command("report", unit="BSPJI-PLG", year=2024, quarter=4, fmt="docx")
+        call_command("report", unit="BSPJI-PLG", year=2024, quarter=4, fmt="odt")

@@ -79,7 +79,9 @@ def test_downloads_have_their_formats_and_names(client, planner):
         assert response.status_code == 200 and response["Content-Type"] == ctype
         assert f"laporan-pp39-bspji-plg-2024-tw3.{fmt}" in response["Content-Disposition"]
     assert client.get(f"{URL}unduh/2024/5.pdf").status_code == 404
-    assert client.get(f"{URL}unduh/2024/4.docx").status_code == 404
+    assert client.get(f"{URL}unduh/2024/4.odt").status_code == 404
+    page = client.get(f"{URL}?year=2024&q=4").content.decode()
+    assert "/u/BSPJI-PLG/laporan/unduh/2024/4.docx" in page and "Unduh Word" in page
 
 
 def test_workbook_is_cached_until_a_fact_changes(client, planner, demo_unit):

@@ -1,6 +1,7 @@
 """The budget (DIPA) and its revisions, output realisation, non-tax revenue (PNBP) and
 service outputs."""
 
+from budget.models.absorption import AbsorptionTarget
 from budget.models.base import MONEY, PeriodFact, period_checks
 from budget.models.dipa import (
     Allocation,
@@ -22,6 +23,7 @@ from budget.models.revenue import (
 
 __all__ = [
     "MONEY",
+    "AbsorptionTarget",
     "Allocation",
     "Budget",
     "BudgetItem",

@@ -23,6 +23,11 @@ from perkin.models.monitoring import (
     ReportText,
     evidence_upload_to,
 )
+from perkin.models.prior import (
+    OrganisationChart,
+    PriorYearIndicator,
+    PriorYearTotals,
+)
 from perkin.models.supporting import (
     EvaluationComponent,
     FacilitatedCompany,
@@ -47,6 +52,9 @@ __all__ = [
     "Goal",
     "Indicator",
     "Measurement",
+    "OrganisationChart",
+    "PriorYearIndicator",
+    "PriorYearTotals",
     "MonthlyRealisation",
     "PublishedFigure",
     "QuarterLock",

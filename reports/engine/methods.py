@@ -282,13 +282,15 @@ class SurveyIndex(IndicatorMethod):
         )
         if not rows:
             return None
-        bands = given.bands("ikm")
+        bands = given.bands("ikm")  # stated on the 1-4 scale to 4 decimals
         for s in rows:
-            band = classify(methods.survey_converted(s.score), bands)
+            band = classify(s.score, bands)
             r.rows.append(SimpleRow(s.number, s.element, s.score, note=band.label if band else ""))
-        value = methods.survey_index([s.score for s in rows])
+        scores = [s.score for s in rows]
+        value = methods.survey_index(scores)
         r.converted_value = methods.survey_converted(value)
-        band = classify(r.converted_value, bands)
+        # classified on the index at the regulation's 4 decimals, before display rounding
+        band = classify(methods.survey_index_exact(scores), bands)
         r.category_code, r.category_label = (band.code, band.label) if band else ("", "")
         return value
 

@@ -388,7 +388,7 @@ def budget_result(facts: Facts, year: int, quarter: int) -> BudgetResult | None:
         else [None] * 12
     )
     for m, value in enumerate(series, start=1):
-        monthly_actual.append(round2(pct(value, total)) if m <= last or value is not None else None)
+        monthly_actual.append(round2(pct(value, total)) if m <= last else None)
     kros = [i for i in facts.items if i.level == "kro"]
     monthly_planned = [
         round2(
@@ -509,7 +509,7 @@ def revenue_result(facts: Facts, year: int, last: int) -> RevenueResult:
         growth_pct=methods.growth_pct(realisation, previous),
         target_achievement_pct=round2(pct(realisation, target)),
         lines=lines,
-        monthly_cumulative=cumulative_series(all_current),
+        monthly_cumulative=cumulative_series(all_current)[:last] + [None] * (12 - last),
         previous_monthly_cumulative=cumulative_series(all_previous),
         groups=revenue_groups(lines),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from perkin.calendar import MONTHS, ROMAN
+from perkin.calendar import MONTHS, ROMAN, quarter_end
 from perkin.models import Indicator, WorkUnit
 from reports.calculations import methods
 from reports.calculations.achievement import achievement_pct, is_achieved
@@ -144,7 +144,7 @@ def report_from_facts(facts: Facts, quarter: int) -> QuarterlyReport:
         sakip_peers=_peers(facts, "sakip"),
         financial_peers=_peers(facts, "financial_report"),
         texts={t.key: t.text for t in facts.texts if t.quarter == quarter},
-        trainings=[t for t in facts.trainings if t.start.month <= last],
+        trainings=[t for t in facts.trainings if t.start <= quarter_end(year, quarter)],
         staff=facts.staff,
         locked=any(lock.quarter == quarter and lock.locked for lock in facts.locks),
         facts=facts,
@@ -181,7 +181,9 @@ def _indicator(
     plan = {s.month: s for s in facts.plan_steps if s.indicator_id == ind.pk}
     real = {m.month: m for m in facts.realisations if m.indicator_id == ind.pk}
     for month in range(1, 13):
-        step, rec = plan.get(month), real.get(month)
+        # the plan is dated at the start of the year; a realisation belongs to its month, so a
+        # quarter's view never shows what was realised after its end
+        step, rec = plan.get(month), real.get(month) if month <= last else None
         r.months.append(
             MonthRow(
                 month=month,

@@ -450,7 +450,11 @@ def _tree(facts: Facts, allocation: dict[int, Decimal]) -> list[TreeRow]:
     return rows
 
 
-def revenue_result(facts: Facts, year: int, last: int) -> RevenueResult:
+def revenue_result(
+    facts: Facts, year: int, last: int, recorded_previous: Decimal | None = None
+) -> RevenueResult:
+    """PNBP to month ``last``; last year's total from last year's receipts, else from the
+    total recorded by hand (``recorded_previous``)."""
     targets = {t.line_id: t.amount for t in facts.revenue_targets}
     by_line: dict[tuple[int, int], list[PeriodValue]] = defaultdict(list)
     for r in facts.receipts:
@@ -499,6 +503,8 @@ def revenue_result(facts: Facts, year: int, last: int) -> RevenueResult:
     )
     realisation = total(year, [ln.realisation for ln in lines], current_unknown)
     previous = total(year - 1, [ln.previous_year for ln in lines], previous_unknown)
+    if previous is None:
+        previous = recorded_previous
     target = sum(targets.values(), Decimal("0")) if targets else None
     all_current = [v for (lid, y), vals in by_line.items() if y == year for v in vals]
     all_previous = [v for (lid, y), vals in by_line.items() if y == year - 1 for v in vals]
@@ -515,7 +521,11 @@ def revenue_result(facts: Facts, year: int, last: int) -> RevenueResult:
     )
 
 
-def services_result(facts: Facts, year: int, last: int) -> ServiceResult:
+def services_result(
+    facts: Facts, year: int, last: int, recorded_previous: int | None = None
+) -> ServiceResult:
+    """Service outputs to month ``last``; last year's total from last year's rows, else from
+    the total recorded by hand."""
     by_kind: dict[tuple[int, int], list[PeriodValue]] = defaultdict(list)
     for o in facts.service_outputs:
         by_kind[(o.kind_id, o.year)].append(
@@ -549,6 +559,8 @@ def services_result(facts: Facts, year: int, last: int) -> ServiceResult:
         return sum(getattr(k, attr) or 0 for k in kinds)
 
     current, previous = total(year, "current"), total(year - 1, "previous_year")
+    if previous is None:
+        previous = recorded_previous
     return ServiceResult(
         current=current,
         previous_year=previous,

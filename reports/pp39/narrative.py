@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from perkin.calendar import MONTHS, ROMAN
 from perkin.formatting import DASH, percent, rupiah, smart
+from reports.checks.texts import without_claims
 
 if TYPE_CHECKING:
     from reports.engine.report import IndicatorResult, OutputRow, QuarterlyReport
@@ -220,42 +221,56 @@ def verdict_sentence(ind: IndicatorResult, report: QuarterlyReport) -> SafeStrin
     )
 
 
+def _relation(current: Decimal, previous: Decimal) -> str:
+    if current == previous:
+        return _("sama dengan")
+    return _("lebih tinggi daripada") if current > previous else _("lebih rendah daripada")
+
+
 def comparison_sentence(ind: IndicatorResult, report: QuarterlyReport) -> str:
+    """The comparison with the same quarter of last year: physical progress, and the
+    indicator's realisation where last year's is known."""
     q, year, prev_year = quarter_label(report.quarter), report.year, report.year - 1
     previous, current = ind.previous_physical_pct, ind.physical_realised_pct
-    if previous is None or current is None:
-        return _(
-            "Data %(q)s tahun %(p)s untuk indikator ini belum tersedia, sehingga perbandingan "
-            "dengan tahun anggaran sebelumnya belum dapat dilakukan."
-        ) % {"q": q, "p": prev_year}
-    if current == previous:
-        relation = _("sama dengan")
-    elif current > previous:
-        relation = _("lebih tinggi daripada")
-    else:
-        relation = _("lebih rendah daripada")
-    text = _(
-        "Bila dibandingkan dengan %(q)s tahun anggaran sebelumnya, realisasi fisik pada tahun "
-        "%(y)s sebesar %(c)s %(rel)s realisasi fisik tahun %(p)s sebesar %(pv)s."
-    ) % {
-        "q": q,
-        "y": year,
-        "c": _pct_short(current),
-        "rel": relation,
-        "p": prev_year,
-        "pv": _pct_short(previous),
-    }
-    if ind.previous_realisation is not None:
-        text += " " + _(
-            "Realisasi indikator pada %(q)s tahun %(p)s adalah %(r)s %(u)s dengan capaian %(a)s."
+    parts = []
+    if previous is not None and current is not None:
+        parts.append(
+            _(
+                "Bila dibandingkan dengan %(q)s tahun anggaran sebelumnya, realisasi fisik pada "
+                "tahun %(y)s sebesar %(c)s %(rel)s realisasi fisik tahun %(p)s sebesar %(pv)s."
+            )
+            % {
+                "q": q,
+                "y": year,
+                "c": _pct_short(current),
+                "rel": _relation(current, previous),
+                "p": prev_year,
+                "pv": _pct_short(previous),
+            }
+        )
+    if ind.previous_realisation is not None and ind.realisation is not None:
+        text = _(
+            "Realisasi indikator %(until)s tahun %(y)s sebesar %(r)s %(u)s %(rel)s realisasi "
+            "%(q)s tahun %(p)s sebesar %(pr)s %(u)s"
         ) % {
+            "until": until_quarter(report.quarter),
+            "y": year,
+            "r": smart(ind.realisation),
+            "u": _unit_word(ind),
+            "rel": _relation(ind.realisation, ind.previous_realisation),
             "q": q,
             "p": prev_year,
-            "r": smart(ind.previous_realisation),
-            "u": _unit_word(ind),
-            "a": percent(ind.previous_achievement_pct),
+            "pr": smart(ind.previous_realisation),
         }
-    return text
+        if ind.previous_achievement_pct is not None:
+            text += " " + _("(capaian %(a)s)") % {"a": percent(ind.previous_achievement_pct)}
+        parts.append(text + ".")
+    if parts:
+        return " ".join(parts)
+    return _(
+        "Data %(q)s tahun %(p)s untuk indikator ini belum tersedia, sehingga perbandingan "
+        "dengan tahun anggaran sebelumnya belum dapat dilakukan."
+    ) % {"q": q, "p": prev_year}
 
 
 def output_sentence(output: OutputRow, report: QuarterlyReport) -> str:
@@ -323,7 +338,9 @@ _VERDICT_PARAGRAPH = re.compile(r"^\s*Dari data di atas\b.*\b(?:berhasil|mencapa
 
 
 def strip_formulaic(text: str) -> str:
-    """The staff text without the sentences this module generates from the data."""
+    """The staff text without the sentences this module generates from the data, and without
+    the sentences that state achievement themselves (only generated sentences state it; the
+    checks list what was left out: reports.checks.texts)."""
     if not text:
         return ""
     paragraphs = []
@@ -341,7 +358,7 @@ def strip_formulaic(text: str) -> str:
         if para != original:  # a sentence was cut: the remainder starts a sentence
             para = para[0].upper() + para[1:]
         paragraphs.append(para)
-    return "\n\n".join(paragraphs)
+    return without_claims("\n\n".join(paragraphs))
 
 
 # --- figures the report object does not carry ------------------------------------------------

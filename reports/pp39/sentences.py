@@ -144,16 +144,30 @@ def closing_sentences(
             "avg": percent(report.average_achievement_pct),
         },
     }
-    if b is not None:
+    if b is not None and b.spending_pct is not None:
         out["financial"] = _(
             "Berdasarkan data di atas, realisasi keuangan %(until)s sebesar %(r)s dari target "
-            "%(t)s (%(w)s target), sedangkan realisasi fisik sebesar %(pr)s dari target %(pt)s "
-            "(%(pw)s target)."
+            "rencana penarikan dana %(t)s (%(w)s target)."
         ) % {
             "until": nv.until_quarter(report.quarter),
             "r": percent(b.spending_pct),
             "t": percent(b.planned_financial_pct),
             "w": nv.achieved_word(b.spending_pct, b.planned_financial_pct),
+        }
+        if report.absorption_target_pct is not None:
+            out["financial"] += " " + _(
+                "Terhadap target penyerapan anggaran yang ditetapkan %(issuer)s sebesar %(t)s, "
+                "realisasi keuangan tersebut %(w)s target."
+            ) % {
+                "issuer": report.unit.parent.display_name if report.unit.parent else _("atasan"),
+                "t": percent(report.absorption_target_pct),
+                "w": nv.achieved_word(b.spending_pct, report.absorption_target_pct),
+            }
+    if b is not None and b.physical_pct is not None:
+        out["physical"] = _(
+            "Realisasi fisik %(until)s sebesar %(pr)s dari target %(pt)s (%(pw)s target)."
+        ) % {
+            "until": nv.until_quarter(report.quarter),
             "pr": percent(b.physical_pct),
             "pt": percent(b.planned_physical_pct),
             "pw": nv.achieved_word(b.physical_pct, b.planned_physical_pct),

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.exporters.base import Exporter, register
 from reports.exporters.html_export import REPORT_LANGUAGE
+from reports.exporters.xlsx_draft import add_draft_and_annex
 from reports.pp39.document import build_document
 
 if TYPE_CHECKING:
@@ -167,6 +168,7 @@ def build_workbook(report: QuarterlyReport) -> Workbook:
     info.column_dimensions["B"].width = 90
     for table in doc.tables:
         write_table(wb.create_sheet(table.sheet_name), table)
+    add_draft_and_annex(wb, doc.annex)
     return wb
 
 

@@ -19,9 +19,7 @@ def add_draft_and_annex(wb: Workbook, annex: Annex | None) -> None:
         for ws in wb.worksheets:
             ws.oddHeader.center.text = "DRAF"
             ws.oddHeader.center.color = "B3261E"
-        first = wb.worksheets[0]
-        first.insert_rows(1)
-        first.cell(row=1, column=1, value=annex.draft_line).font = RED
+        wb.worksheets[0].cell(row=1, column=4, value=annex.draft_line).font = RED
     ws = wb.create_sheet("Lampiran")
     ws.cell(row=1, column=1, value=annex.title).font = Font(bold=True, size=12)
     row = 3

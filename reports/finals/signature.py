@@ -99,6 +99,7 @@ def check_signed(signed: bytes, frozen: bytes) -> SignatureCheck:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
 
     if not signed.startswith(b"%PDF"):
         raise SignatureRefused(_("Berkas yang diunggah bukan PDF."))
@@ -128,7 +129,10 @@ def check_signed(signed: bytes, frozen: bytes) -> SignatureCheck:
             % {"f": FIELD_NAME}
         )
     try:
-        status = validate_pdf_signature(sig)
+        # intact and cryptographically valid; trust in the signer's certificate (BSrE's chain)
+        # is the signing service's business, and nothing is fetched from the network
+        context = ValidationContext(trust_roots=[], allow_fetching=False)
+        status = validate_pdf_signature(sig, signer_validation_context=context)
     except Exception as exc:  # noqa: BLE001 - any failure of validation is a refusal
         raise SignatureRefused(
             _("Tanda tangan tidak dapat diverifikasi: %(e)s") % {"e": exc}

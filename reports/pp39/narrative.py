@@ -274,16 +274,37 @@ def comparison_sentence(ind: IndicatorResult, report: QuarterlyReport) -> str:
 
 
 def output_sentence(output: OutputRow, report: QuarterlyReport) -> str:
-    return _(
-        "%(until)s total realisasi keuangan pada output ini adalah %(r)s dari target keuangan "
-        "%(s)s, adapun realisasi fisiknya %(pr)s dari target fisik %(ps)s."
-    ) % {
-        "until": ucfirst(until_quarter(report.quarter)),
-        "r": percent(output.spending_pct),
-        "s": percent(output.planned_financial_pct),
-        "pr": percent(output.physical_pct),
-        "ps": percent(output.planned_physical_pct),
-    }
+    """The output's financial and physical realisation against its plan; a part without data
+    is said once to be not yet available (never a dash in a sentence)."""
+    until = ucfirst(until_quarter(report.quarter))
+    parts = []
+    if output.spending_pct is not None:
+        parts.append(
+            _("total realisasi keuangan pada output ini adalah %(r)s")
+            % {"r": percent(output.spending_pct)}
+            + (
+                _(" dari target keuangan %(s)s") % {"s": percent(output.planned_financial_pct)}
+                if output.planned_financial_pct is not None
+                else ""
+            )
+        )
+    if output.physical_pct is not None:
+        parts.append(
+            _("realisasi fisiknya %(pr)s") % {"pr": percent(output.physical_pct)}
+            + (
+                _(" dari target fisik %(ps)s") % {"ps": percent(output.planned_physical_pct)}
+                if output.planned_physical_pct is not None
+                else ""
+            )
+        )
+    if not parts:
+        return _("%(until)s data realisasi keuangan dan fisik output ini belum tersedia.") % {
+            "until": until
+        }
+    text = f"{until} " + _(", adapun ").join(parts) + "."
+    if output.physical_pct is None:
+        text += " " + _("Data realisasi fisik output ini belum tersedia.")
+    return text
 
 
 def achieved_word(actual: Decimal | None, target: Decimal | None) -> str:

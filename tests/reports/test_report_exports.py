@@ -68,8 +68,16 @@ def test_pdf_is_cold_rendered_and_numbered(q4):
     assert q4.pdf.content.startswith(b"%PDF") and not q4.pdf.cached
     n = len(q4.reader.pages)
     assert 50 <= n <= 110
-    assert f"Halaman 2 dari {n}" in q4.pages[1]
-    assert "Halaman" not in q4.pages[0]  # the cover
+    assert "Halaman ii" in q4.pages[1]  # front matter in Roman numerals
+    first_chapter = next(
+        i
+        for i, p in enumerate(q4.pages)
+        if "BAB I " in p and "PENDAHULUAN" in p and "DAFTAR" not in p
+    )
+    assert "Halaman 1" in q4.pages[first_chapter]
+    assert "Halaman" not in q4.pages[0] and "Laporan PP 39 ·" not in q4.pages[0]  # the cover
+    assert all("DRAF" in p for p in q4.pages)  # open error findings: a draft on every page
+    assert "LAMPIRAN: TEMUAN PEMERIKSAAN KONSISTENSI" in q4.text
 
 
 def test_pdf_has_every_seed_table_by_number_and_title(q4):
@@ -148,8 +156,11 @@ def test_service_totals_are_the_same_in_json_pdf_and_xlsx(q4):
 
 def test_pdf_prints_computed_values_not_the_contradicting_stated_ones(q4):
     closing = _pages_between(q4, "Tabel 4.2 Target dan Realisasi Output", "4.2. Hambatan")
-    assert "Keuangan 100,00% 93,24%" in closing
-    assert "99,77" not in q4.text and "99,00 %" not in q4.text
+    assert "rencana penarikan dana) 100,00% 93,24%" in closing
+    assert "penyerapan BSKJI) 98,40% 93,24%" in closing
+    assert "telah tercapai" not in closing  # the staff's false claim (93,24 < 98,40) is gone
+    body = q4.text.split("LAMPIRAN: TEMUAN PEMERIKSAAN KONSISTENSI")[0]
+    assert "99,77" not in body and "99,00 %" not in body  # only the annex quotes them
     table_41 = _pages_between(q4, "Tabel 4.1 Target dan Realisasi", "Tabel 4.2 Target")
     assert "22,74" not in table_41 and "29,37 Persen" in table_41
 
@@ -157,7 +168,8 @@ def test_pdf_prints_computed_values_not_the_contradicting_stated_ones(q4):
 def test_workbook_sheets_are_printable_with_frozen_headers(q4):
     names = q4.wb.sheetnames
     assert names[0] == "Laporan"
-    assert names[1:] == [f"Tabel {n}" for n, _ in SEED_TABLES]
+    assert names[1:-1] == [f"Tabel {n}" for n, _ in SEED_TABLES]
+    assert names[-1] == "Lampiran" and q4.wb["Tabel 3.1"].oddHeader.center.text == "DRAF"
     plan = q4.wb["Tabel 3.1"]
     assert plan.freeze_panes == "A7"  # title, blank, 4 header rows
     assert plan.page_setup.orientation == "landscape" and plan.page_setup.fitToWidth == 1

@@ -246,6 +246,16 @@ class Ratio(IndicatorMethod):
         if not r.ratio:
             return ""
         ratio = r.ratio
+        if ratio["numerator"] is None or not ratio["denominator"]:
+            return _(
+                "Nilai ini adalah persentase %(nl)s terhadap %(dl)s yang dilaporkan pada bulan "
+                "%(m)s; nilai pembilang dan penyebutnya belum dicatat, sehingga persentase ini "
+                "belum dapat dihitung ulang."
+            ) % {
+                "nl": ratio["numerator_label"] or _("pembilang"),
+                "dl": ratio["denominator_label"] or _("penyebut"),
+                "m": MONTHS[ratio["month"]],
+            }
         return _(
             "Nilai ini dihitung dari %(nl)s sebesar %(n)s dibandingkan dengan %(dl)s sebesar %(d)s "
             "(data sampai dengan bulan %(m)s)."

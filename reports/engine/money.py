@@ -74,7 +74,7 @@ class TreeRow:
     level: str
     code: str
     name: str
-    pagu: Decimal
+    pagu: Decimal | None
     depth: int
 
 
@@ -429,19 +429,24 @@ def budget_result(facts: Facts, year: int, quarter: int) -> BudgetResult | None:
 
 
 def _tree(facts: Facts, allocation: dict[int, Decimal]) -> list[TreeRow]:
-    """The budget tree with each node's pagu = its own allocation + its children's."""
+    """The budget tree with each node's pagu = its own allocation + its children's. A detailed
+    output (RO) without an allocation in the revision is left out (not printed as 0 under a
+    KRO that has a pagu); a node none of whose subtree is allocated has no pagu (None)."""
     children: dict[int | None, list] = defaultdict(list)
     for i in facts.items:
         children[i.parent_id].append(i)
     rows: list[TreeRow] = []
 
-    def total(item) -> Decimal:
-        return allocation.get(item.pk, Decimal("0")) + sum(
-            (total(c) for c in children[item.pk]), Decimal("0")
-        )
+    def total(item) -> Decimal | None:
+        known = [allocation[item.pk]] if item.pk in allocation else []
+        known += [v for v in (total(c) for c in children[item.pk]) if v is not None]
+        return sum(known, Decimal("0")) if known else None
 
     def walk(item, depth: int) -> None:
-        rows.append(TreeRow(item.level, item.code, item.name, total(item), depth))
+        amount = total(item)
+        if amount is None and item.level == "ro":
+            return
+        rows.append(TreeRow(item.level, item.code, item.name, amount, depth))
         for c in children[item.pk]:
             walk(c, depth + 1)
 

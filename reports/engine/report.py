@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from perkin.calendar import MONTHS, ROMAN, quarter_end
 from perkin.models import Indicator, WorkUnit
+from perkin.rules import first_decrease
 from reports.calculations import methods
 from reports.calculations.achievement import achievement_pct, is_achieved
 from reports.calculations.categories import classify
@@ -239,7 +240,9 @@ def _indicator(
                 realisation_id=rec.pk if rec else None,
             )
         )
-    r.physical_target_pct = r.months[last - 1].interim_target_pct
+    steps = [(m.month, m.interim_target_pct) for m in r.months if m.interim_target_pct is not None]
+    r.plan_cumulative = first_decrease(steps) is None
+    r.physical_target_pct = r.months[last - 1].interim_target_pct if r.plan_cumulative else None
     r.physical_realised_pct = r.months[last - 1].physical_pct
     for row in reversed(r.months[:last]):
         if row.value_to_date is not None:

@@ -223,6 +223,8 @@ def build_document(report: QuarterlyReport) -> ReportDocument:
             ("budget_tree", tb.budget_tree_table),
             ("spending_types", tb.spending_types_table),
         ):
+            if key == "spending_types" and not b.spending_types:
+                continue  # said in a sentence instead of an empty table
             doc.t[key] = n.table(2, build(report, b))
     doc.t["agreement"] = n.table(2, tp.agreement_table(report))
     if report.revenue.target is not None:
@@ -342,10 +344,12 @@ def _support_tables(report: QuarterlyReport, ind: IndicatorResult) -> list[tuple
 def _indicator_section(
     report: QuarterlyReport, ind: IndicatorResult, n: Numbering
 ) -> IndicatorSection:
-    tables = [
-        (rs.table_sentence(report, kind, n.table(3, t)), t)
-        for kind, t in _support_tables(report, ind)
-    ]
+    tables, unavailable = [], []
+    for kind, t in _support_tables(report, ind):
+        if t.has_values:
+            tables.append((rs.table_sentence(report, kind, n.table(3, t)), t))
+        else:
+            unavailable.append(t.title)
     companies = [f"{r.label} ({r.note})" if r.note else r.label for r in ind.rows]
     return IndicatorSection(
         ind=ind,
@@ -353,7 +357,18 @@ def _indicator_section(
         result_sentence=nv.realisation_sentence(ind, report),
         tables=tables,
         companies=companies if method_for(ind.method).lists_companies else [],
-        support_note=method_for(ind.method).describe(ind),
+        support_note=" ".join(
+            [method_for(ind.method).describe(ind)]
+            + [
+                _("Data %(t)s belum tersedia.")
+                % {
+                    "t": nv.lcfirst(title)
+                    if nv.until_quarter(report.quarter) in title
+                    else f"{nv.lcfirst(title)} {nv.until_quarter(report.quarter)}"
+                }
+                for title in unavailable
+            ]
+        ).strip(),
         physical_sentence=nv.physical_sentence(ind, report),
         analysis=nv.strip_formulaic(ind.analysis),
         verdict_sentence=nv.verdict_sentence(ind, report),

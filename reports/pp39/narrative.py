@@ -44,6 +44,11 @@ def ucfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lcfirst(text: str) -> str:
+    """The text with its first letter lower-cased."""
+    return text[:1].lower() + text[1:]
+
+
 def until_quarter(quarter: int) -> str:
     """'sampai dengan Triwulan III'."""
     return _("sampai dengan %(q)s") % {"q": quarter_label(quarter)}
@@ -189,6 +194,40 @@ def source_sentence(table_number: str) -> str:
 
 
 def physical_sentence(ind: IndicatorResult, report: QuarterlyReport) -> str:
+    if not ind.plan_cumulative:
+        return _(
+            "Target fisik %(q)s TA %(y)s indikator ini tidak dinyatakan karena target antara "
+            "rencana aksinya tidak kumulatif (menurun); realisasi fisiknya %(r)s."
+        ) % {
+            "q": quarter_label(report.quarter),
+            "y": report.year,
+            "r": _pct_short(ind.physical_realised_pct)
+            if ind.physical_realised_pct is not None
+            else _("belum dilaporkan"),
+        }
+    if ind.physical_target_pct is None or ind.physical_realised_pct is None:
+        if ind.physical_target_pct is None and ind.physical_realised_pct is None:
+            return _("Target dan realisasi fisik %(q)s TA %(y)s indikator ini belum tersedia.") % {
+                "q": quarter_label(report.quarter),
+                "y": report.year,
+            }
+        if ind.physical_realised_pct is None:
+            return _(
+                "Pada %(q)s TA %(y)s target fisik dari indikator ini %(t)s; realisasi fisiknya "
+                "belum dilaporkan."
+            ) % {
+                "q": quarter_label(report.quarter),
+                "y": report.year,
+                "t": _pct_short(ind.physical_target_pct),
+            }
+        return _(
+            "Pada %(q)s TA %(y)s realisasi fisik indikator ini %(r)s; target antaranya belum "
+            "ditetapkan dalam rencana aksi."
+        ) % {
+            "q": quarter_label(report.quarter),
+            "y": report.year,
+            "r": _pct_short(ind.physical_realised_pct),
+        }
     return _(
         "Pada %(q)s TA %(y)s target fisik dari indikator ini %(t)s dengan realisasi fisik %(r)s."
     ) % {

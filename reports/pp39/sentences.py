@@ -60,9 +60,14 @@ def budget_sentences(report: QuarterlyReport, tables: dict[str, Table]) -> dict[
         "Rincian anggaran tahun %(y)s menurut program, kegiatan, KRO dan RO setelah revisi "
         "ke-%(r)s disajikan pada Tabel %(n)s."
     ) % {"y": year, "r": b.revision_number, "n": tables["budget_tree"].number}
-    out["types_intro"] = _(
-        "Komposisi anggaran kegiatan %(u)s berdasarkan jenis belanja seperti pada Tabel %(n)s."
-    ) % {"u": unit, "n": tables["spending_types"].number}
+    if "spending_types" in tables:
+        out["types_intro"] = _(
+            "Komposisi anggaran kegiatan %(u)s berdasarkan jenis belanja seperti pada Tabel %(n)s."
+        ) % {"u": unit, "n": tables["spending_types"].number}
+    else:
+        out["types_intro"] = _(
+            "Rincian pagu menurut jenis belanja untuk revisi ke-%(r)s belum dicatat."
+        ) % {"r": b.revision_number}
     out["initial_pagu"] = _(
         "Kegiatan %(u)s Tahun %(y)s didukung dengan pembiayaan dari APBN yang tercantum dalam "
         "Daftar Isian Pelaksanaan Anggaran (DIPA) tahun %(y)s dengan jumlah pagu awal anggaran "
@@ -132,18 +137,26 @@ def closing_sentences(
             "until": nv.until_quarter(report.quarter),
             "y": report.year,
         },
-        "indicators": _(
+    }
+    if measured:
+        out["indicators"] = _(
             "%(until)s, dari %(n)s indikator kinerja sebanyak %(m)s indikator telah dapat diukur "
-            "dan %(a)s indikator mencapai target, dengan rata-rata capaian %(avg)s."
-        )
-        % {
+            "dan %(a)s indikator mencapai target, dengan rata-rata capaian indikator yang telah "
+            "dapat diukur %(avg)s."
+        ) % {
             "until": nv.ucfirst(nv.until_quarter(report.quarter)),
             "n": nv.count_words(len(report.indicators)),
             "m": nv.count_words(measured),
             "a": nv.count_words(achieved),
             "avg": percent(report.average_achievement_pct),
-        },
-    }
+        }
+    else:
+        out["indicators"] = _(
+            "%(until)s belum ada dari %(n)s indikator kinerja yang dapat diukur."
+        ) % {
+            "until": nv.ucfirst(nv.until_quarter(report.quarter)),
+            "n": nv.count_words(len(report.indicators)),
+        }
     if b is not None and b.spending_pct is not None:
         out["financial"] = _(
             "Berdasarkan data di atas, realisasi keuangan %(until)s sebesar %(r)s dari target "

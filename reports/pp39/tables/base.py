@@ -159,6 +159,13 @@ class Table:
         return len(self.rows) <= KEEP_ROWS and not self.landscape
 
     @property
+    def has_values(self) -> bool:
+        """False when no number cell of the body has a value (the table would print only
+        dashes: the document says in a sentence what is not yet available instead)."""
+        cells = [c for row in self.rows for c in row.cells if c.is_number]
+        return not cells or any(c.value is not None for c in cells)
+
+    @property
     def ncols(self) -> int:
         return len(self.widths)
 

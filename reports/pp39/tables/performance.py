@@ -176,7 +176,7 @@ def achievement_table(report: QuarterlyReport, g: GoalResult) -> Table:
                 Row(
                     lead
                     + [
-                        _month_pct(m.interim_target_pct),
+                        _month_pct(m.interim_target_pct if ind.plan_cumulative else None),
                         _month_pct(m.physical_pct),
                         text(f"{m.label}: {m.planned_activities}"),
                         text(f"{m.label}: {m.activities_done}" if m.activities_done else m.label),

@@ -3,7 +3,7 @@ page, the workbooks and the annual setup."""
 
 from django.urls import path
 
-from perkin.entry import money_views, setup_views, views
+from perkin.entry import money_views, org_chart_views, setup_views, views
 
 app_name = "entry"
 
@@ -29,5 +29,15 @@ urlpatterns = [
         "u/<str:code>/atur/<int:year>/unduh.xlsx", setup_views.setup_download, name="setup_download"
     ),
     path("u/<str:code>/atur/<int:year>/impor/", setup_views.setup_import, name="setup_import"),
+    path(
+        "u/<str:code>/atur/<int:year>/struktur-organisasi/",
+        org_chart_views.org_chart,
+        name="org_chart",
+    ),
+    path(
+        "u/<str:code>/atur/<int:year>/struktur-organisasi/gambar",
+        org_chart_views.org_chart_image,
+        name="org_chart_image",
+    ),
     path("u/<str:code>/atur/<int:year>/<slug:slug>/", setup_views.setup_table, name="setup_table"),
 ]

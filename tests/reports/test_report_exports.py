@@ -97,7 +97,10 @@ def test_pdf_pages_are_a4_with_landscape_pages_for_wide_tables(q4):
     plan, goal = first("Tabel 3.1 Rencana Aksi"), first("Tabel 3.2 Capaian Kinerja")
     revisions = first("Tabel 2.2 Revisi")
     assert size(0) == (595, 842)  # A4 portrait
-    assert size(plan) == size(goal) == size(revisions) == (842, 595)
+    assert size(plan) == size(revisions) == (842, 595)
+    # the goals' achievement tables are printed portrait in small type, so a goal's table and
+    # its indicators' texts flow without a forced break between orientations
+    assert size(goal) == (595, 842)
     # the table header is repeated on the action plan's next page
     assert "Rencana Aksi Triwulan I Triwulan II" in q4.pages[plan + 1]
 
@@ -194,3 +197,46 @@ def test_report_command_writes_html_and_xlsx(tmp_path):
         assert out.stat().st_size > 10_000
     assert "Triwulan III" in (tmp_path / "r.html").read_text(encoding="utf-8")
     assert load_workbook(tmp_path / "r.xlsx")["Laporan"]["B4"].value.startswith("Triwulan III")
+
+
+MM = 72 / 25.4
+
+
+def _fill(page) -> float:
+    """How much of the page's text area is used: from its top margin down to its lowest line
+    of body text (the running footer and the draft mark left out)."""
+    height = float(page.mediabox.height)
+    landscape = float(page.mediabox.width) > height
+    top = height - (14 if landscape else 20) * MM
+    bottom = (16 if landscape else 20) * MM
+    lows: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and bottom < y < top - 2:
+            lows.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return (top - min(lows)) / (top - bottom) if lows else 0.0
+
+
+def test_no_page_is_left_mostly_blank_by_a_forced_break(q4):
+    """A page under 40 % full is allowed only where a chapter (or the annex) begins on the next
+    page, in the front matter (one list per page) and at the end."""
+    short = []
+    for i, page in enumerate(q4.reader.pages[:-1]):
+        if i < q4.body or _fill(page) >= 0.4:
+            continue
+        following = q4.pages[i + 1]
+        if re.search(r"\bBAB (I|II|III|IV) [A-Z]", following) or "LAMPIRAN:" in following:
+            continue
+        short.append((i + 1, round(_fill(page), 2), q4.pages[i][:80]))
+    assert short == []
+
+
+def test_headers_are_not_hyphenated_and_the_signature_keeps_its_paragraph(q4):
+    assert "An- tara" not in q4.text and "Sebe- lum" not in q4.text
+    assert not re.search(r"\b(?:Target|Realisasi|Kegiatan) ?‐", q4.text)
+    last_body = next(p for p in reversed(q4.pages) if "Arya Yudistira" in p)
+    before_signature = last_body.split("Palembang, Januari 2025")[0]
+    assert len(before_signature.split()) > 40  # the closing paragraph, not the signature alone

@@ -155,8 +155,9 @@ class Table:
 
     @property
     def keep(self) -> bool:
-        """Short tables are printed on one page when they fit (report.css: .keep)."""
-        return len(self.rows) <= KEEP_ROWS and not self.landscape
+        """Short tables are printed on one page when they fit (report.css: .keep); tiny-print
+        tables carry long texts per row and may be taller than a page, so they break."""
+        return len(self.rows) <= KEEP_ROWS and not self.landscape and self.size != "tiny"
 
     @property
     def has_values(self) -> bool:

@@ -190,9 +190,8 @@ def achievement_table(report: QuarterlyReport, g: GoalResult) -> Table:
         % {"q": quarter_short(report.quarter), "year": report.year},
         head,
         body,
-        [3, 10, 13, 6.5, 6.5, 7, 6, 6.5, 18, 23.5],
-        landscape=True,
-        size="small",
+        [3, 9, 12, 7, 7, 7.5, 6, 6.5, 18, 24],
+        size="tiny",
     )
 
 

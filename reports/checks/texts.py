@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from perkin.calendar import ROMAN
+from perkin.models import ReportText
 from reports.checks.base import ERROR, WARNING, Finding
 
 if TYPE_CHECKING:
@@ -172,9 +173,10 @@ def report_figures(report: QuarterlyReport) -> frozenset[Decimal]:
 def staff_texts(report: QuarterlyReport) -> Iterator[StaffText]:
     """The staff texts the quarter's report prints, each with its section's figures."""
     everything = report_figures(report)
+    labels = dict(ReportText.Key.choices)
     for key, text in sorted(report.texts.items()):
-        if key != "foreword_place_date":
-            yield StaffText(f"Teks laporan '{key}'", text, everything)
+        if key != ReportText.Key.FOREWORD_PLACE_DATE:
+            yield StaffText(f"Teks '{labels.get(key, key)}'", text, everything)
     for ind in report.indicators:
         own = indicator_figures(report, ind)
         for attr, label in (

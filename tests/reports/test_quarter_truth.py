@@ -109,3 +109,12 @@ def test_sakip_band_edges(bands, value, code):
 def test_the_demo_ikm_is_classified_on_its_index(demo_unit):
     v1 = next(i for i in build_quarterly_report(demo_unit, 2024, 4).indicators if i.code == "V.1")
     assert (v1.realisation, v1.category_code) == (D("3.68"), "A")
+
+
+def test_q1_dashboard_charts_draw_nothing_after_march(demo_unit):
+    from reports.dashboard import charts
+
+    report = build_quarterly_report(demo_unit, 2024, 1, full=False)
+    i1 = next(i for i in report.indicators if i.code == "I.1")
+    realised = charts.indicator_progress(i1)["data"][1]["y"]
+    assert realised[3:] == [None] * 9 and any(v is not None for v in realised[:3])

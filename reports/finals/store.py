@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -90,12 +89,24 @@ def render_final_version(
         )
         if lock is None:
             raise FinalisationRefused(_("Triwulan ini dibuka kembali sebelum difinalkan."))
-        latest = FinalVersion.objects.filter(unit=unit, year=year, quarter=quarter).aggregate(
-            n=Max("number")
-        )["n"]
+        previous = (
+            FinalVersion.objects.filter(unit=unit, year=year, quarter=quarter)
+            .only("number", "pdf_sha256")
+            .order_by("-number")
+            .first()
+        )
+        latest = previous.number if previous else None
         if latest and not reason:
             raise FinalisationRefused(
                 _("Versi final %(n)s sudah ada: versi baru memerlukan alasan perubahan.")
+                % {"n": latest}
+            )
+        if previous and previous.pdf_sha256 == sha256(files.pdf):
+            raise FinalisationRefused(
+                _(
+                    "Laporan tidak berubah sejak versi final %(n)s: versi baru dibuat setelah "
+                    "triwulan dibuka kembali dan datanya diperbaiki."
+                )
                 % {"n": latest}
             )
         try:

@@ -127,6 +127,8 @@ def test_final_version_is_stable_signed_and_verified(demo_unit, head, client, si
     assert finals.render_files(build_quarterly_report(demo_unit, 2024, 1)).pdf == bytes(v1.pdf)
     with pytest.raises(finals.FinalisationRefused, match="alasan"):
         finals.render_final_version(unit=demo_unit, year=2024, quarter=1, user=head)
+    with pytest.raises(finals.FinalisationRefused, match="tidak berubah"):
+        finals.render_final_version(unit=demo_unit, year=2024, quarter=1, user=head, reason="x")
     ReportText.objects.create(
         unit=demo_unit, year=2024, quarter=1, key="closing_intro", text="Narasi yang dikoreksi."
     )

@@ -79,6 +79,11 @@ def render_final_version(
     if problems:
         raise FinalisationRefused(" ".join(problems))
     reason = (reason or "").strip()
+    versions = FinalVersion.objects.filter(unit=unit, year=year, quarter=quarter)
+    if not reason and versions.exists():  # before rendering: a refusal costs no PDF
+        raise FinalisationRefused(
+            _("Versi final sudah ada: versi baru memerlukan alasan perubahan.")
+        )
     files = render_files(report)
     with transaction.atomic():
         # the lock row is taken so that the quarter cannot be unlocked meanwhile

@@ -36,6 +36,20 @@ def test_q1_contains_no_fact_dated_after_march(demo_unit):
     )
 
 
+def test_q1_document_prints_no_date_after_march_but_the_initial_dipas(demo_unit):
+    import html
+    import re
+
+    from reports.exporters.html_export import render_report_html
+
+    page = render_report_html(build_quarterly_report(demo_unit, 2024, 1))
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+    later = "April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
+    dates = re.findall(rf"(?:\d{{1,2}} (?:{later}) 2024|\d{{2}}-(?:0[4-9]|1[0-2])-2024)", text)
+    # the initial DIPA (table 2.1) and the finding about its date
+    assert set(dates) == {"14 November 2024", "14-11-2024"}, dates
+
+
 def test_q1_document_says_what_is_missing_instead_of_dashes(demo_unit):
     from reports.pp39.document import build_document
 

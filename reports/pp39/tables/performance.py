@@ -190,7 +190,7 @@ def achievement_table(report: QuarterlyReport, g: GoalResult) -> Table:
         % {"q": quarter_short(report.quarter), "year": report.year},
         head,
         body,
-        [3, 9, 12, 7, 7, 7.5, 6, 6.5, 18, 24],
+        [3, 10.5, 12, 7, 7, 7.5, 6, 6.5, 17.5, 23],
         size="tiny",
     )
 

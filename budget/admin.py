@@ -131,3 +131,11 @@ class ServiceOutputAdmin(FactAdmin):
     list_filter = ["year", "month"]
     search_fields = ["kind__name"]
     list_select_related = ["kind", "updated_by"]
+
+
+@admin.register(m.AbsorptionTarget)
+class AbsorptionTargetAdmin(FactAdmin):
+    list_display = ["issuer", "year", "quarter", "target_pct", "basis"]
+    list_filter = ["year", "quarter"]
+    search_fields = ["issuer__code", "issuer__name", "basis"]
+    list_select_related = ["issuer"]

@@ -276,3 +276,33 @@ class PublishedFigureAdmin(FactAdmin):
     list_filter = ["key", "year", "quarter"]
     search_fields = ["subject", "source", "text"]
     list_select_related = ["unit"]
+
+
+@admin.register(m.PriorYearIndicator)
+class PriorYearIndicatorAdmin(FactAdmin):
+    list_display = ["unit", "year", "quarter", "code", "realisation", "physical_pct", "source"]
+    list_filter = ["year", "quarter"]
+    search_fields = ["unit__code", "code"]
+    list_select_related = ["unit"]
+
+
+@admin.register(m.PriorYearTotals)
+class PriorYearTotalsAdmin(FactAdmin):
+    list_display = ["unit", "year", "quarter", "revenue", "service_outputs", "source"]
+    list_filter = ["year", "quarter"]
+    search_fields = ["unit__code"]
+    list_select_related = ["unit"]
+
+
+@admin.register(m.OrganisationChart)
+class OrganisationChartAdmin(FactAdmin):
+    """Uploaded on the setup page (type and size checked there); listed here."""
+
+    list_display = ["unit", "year", "filename", "content_type", "uploaded_by", "updated_at"]
+    search_fields = ["unit__code", "filename"]
+    list_select_related = ["unit", "uploaded_by"]
+    exclude = ["content"]
+    readonly_fields = ["content_type", "filename", "uploaded_by"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

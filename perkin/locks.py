@@ -37,13 +37,15 @@ class LockedPeriodError(ValidationError):
 
 @dataclass(frozen=True)
 class Period:
-    """Where a fact belongs: its unit, its year and the first quarter whose report shows it.
-    ``next_year`` is False for facts that no later year compares with."""
+    """Where a fact belongs: its unit, its year and the quarters whose reports show it (from
+    ``first_quarter`` to ``last_quarter``); ``next_year`` is False for facts that no later
+    year compares with."""
 
     unit_id: int
     year: int
     first_quarter: int = 1
     next_year: bool = True
+    last_quarter: int = 4  # a row of one quarter's report only (a narrative) ends there
 
 
 def month_period(unit_id: int, year: int, month: int) -> Period:
@@ -74,12 +76,19 @@ def blocking_locks(period: Period) -> list[tuple[int, int]]:
     """The locked (year, quarter)s whose reports show a fact of this period."""
     quarter_lock = apps.get_model("perkin", "QuarterLock")
     years = [period.year, period.year + 1] if period.next_year else [period.year]
-    rows = quarter_lock.objects.filter(
-        unit_id=period.unit_id,
-        year__in=years,
-        quarter__gte=period.first_quarter,
-        locked=True,
-    ).values_list("year", "quarter")
+    rows = (
+        quarter_lock.objects.filter(
+            unit_id=period.unit_id,
+            year__in=years,
+            quarter__gte=period.first_quarter,
+            locked=True,
+        )
+        .exclude(
+            year=period.year,
+            quarter__gt=period.last_quarter,
+        )
+        .values_list("year", "quarter")
+    )
     return sorted(rows)
 
 

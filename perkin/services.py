@@ -23,6 +23,7 @@ from perkin.models import (
     Evidence,
     Indicator,
     MonthlyRealisation,
+    OrganisationChart,
     QuarterLock,
     WorkUnit,
 )
@@ -350,3 +351,18 @@ def rows_save(*, unit: WorkUnit, saves: list, deletes: list, user, reason: str =
         obj.delete()
     for obj in saves:
         obj.save()
+
+
+@transaction.atomic
+def organisation_chart_save(
+    *, unit: WorkUnit, year: int, content: bytes, filename: str, user
+) -> OrganisationChart:
+    """Stores (or replaces) the unit's chart for the year; ValidationError names the problem
+    (too large, not a PNG or JPEG image) and nothing is saved."""
+    hold_unit(unit.pk)
+    chart = OrganisationChart.objects.filter(unit=unit, year=year).first()
+    chart = chart or OrganisationChart(unit=unit, year=year)
+    chart.content, chart.filename, chart.uploaded_by = content, filename[:200], user
+    chart.full_clean(exclude=["content_type"])  # set by clean() from the bytes
+    chart.save()
+    return chart

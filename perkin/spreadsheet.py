@@ -73,3 +73,12 @@ def fit_row_heights(ws: Worksheet, first_row: int = 1) -> None:
                 lines = max(lines, text_lines(cell.value, widths.get(cell.column_letter, 8.43)))
         if height_for(lines) > DEFAULT_HEIGHT:
             ws.row_dimensions[row[0].row].height = height_for(lines)
+
+
+def print_a4(ws: Worksheet, *, landscape: bool = False) -> None:
+    """A4, as wide as one page (fit-to-width switched on, so it takes effect), any height."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from reports.models import CategoryBand, DataVersion, ReportCache
+from reports.models import (
+    CategoryBand,
+    DataVersion,
+    FinalVersion,
+    FindingAcknowledgement,
+    ReportCache,
+)
 
 
 @admin.register(CategoryBand)
@@ -30,4 +36,48 @@ class ReportCacheAdmin(admin.ModelAdmin):
     readonly_fields = ["unit_code", "year", "quarter", "fmt", "data_version", "created_at"]
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(FindingAcknowledgement)
+class FindingAcknowledgementAdmin(admin.ModelAdmin):
+    """Read-only: the head acknowledges findings on the report page, with a reason."""
+
+    list_display = [
+        "unit",
+        "year",
+        "quarter",
+        "code",
+        "subject",
+        "acknowledged_by",
+        "acknowledged_at",
+    ]
+    list_filter = ["year", "quarter", "code"]
+    search_fields = ["unit__code", "code", "subject", "reason"]
+    list_select_related = ["unit", "acknowledged_by"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(FinalVersion)
+class FinalVersionAdmin(admin.ModelAdmin):
+    """Read-only: final versions are rendered once and never changed."""
+
+    list_display = ["unit", "year", "quarter", "number", "created_by", "created_at", "signer"]
+    list_filter = ["year", "quarter"]
+    search_fields = ["unit__code", "pdf_sha256", "signer"]
+    list_select_related = ["unit", "created_by"]
+    exclude = ["pdf", "xlsx", "json", "signed_pdf"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -11,3 +11,6 @@ class ReportsConfig(AppConfig):
         from reports.engine import versions
 
         versions.connect()
+        from reports.engine import report_versions
+
+        report_versions.connect()

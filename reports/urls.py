@@ -15,4 +15,20 @@ urlpatterns = [
         report_views.report_download,
         name="report_download",
     ),
+    path(
+        "u/<str:code>/laporan/temuan/terima/",
+        report_views.finding_acknowledge,
+        name="finding_acknowledge",
+    ),
+    path("u/<str:code>/laporan/final/", report_views.report_finalise, name="report_finalise"),
+    path(
+        "u/<str:code>/laporan/final/<pk:pk>.<str:fmt>",
+        report_views.final_download,
+        name="final_download",
+    ),
+    path(
+        "u/<str:code>/laporan/final/<pk:pk>/tanda-tangan/",
+        report_views.final_signed_upload,
+        name="final_signed_upload",
+    ),
 ]

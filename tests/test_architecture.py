@@ -36,6 +36,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("reports.checks",),
     ("reports.pp39", "reports.templatetags"),
     ("reports.exporters",),
+    ("reports.finals",),  # final versions: rendered once by the exporters, stored, signed
     ("reports.dashboard", "reports.urls", "reports.management"),
     # the project: settings, root URLs, middleware, demo data and benchmarks
     (

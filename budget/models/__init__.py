@@ -3,6 +3,7 @@ service outputs."""
 
 from simple_history import register as register_history
 
+from budget.models.absorption import AbsorptionTarget
 from budget.models.base import MONEY, PeriodFact, period_checks
 from budget.models.dipa import (
     Allocation,
@@ -35,11 +36,13 @@ for _model in (
     RevenueLine,
     RevenueTarget,
     ServiceKind,
+    AbsorptionTarget,
 ):
     register_history(_model)
 
 __all__ = [
     "MONEY",
+    "AbsorptionTarget",
     "Allocation",
     "Budget",
     "BudgetItem",

@@ -358,4 +358,10 @@ class OutputNarrative(TimeStampedModel):
         year_period = self.item.lock_period() if self.item_id else None
         if year_period is None or not self.quarter:
             return None
-        return Period(year_period.unit_id, year_period.year, self.quarter, next_year=False)
+        return Period(
+            year_period.unit_id,
+            year_period.year,
+            self.quarter,
+            next_year=False,
+            last_quarter=self.quarter,
+        )

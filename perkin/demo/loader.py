@@ -14,6 +14,7 @@ from django.db import models, transaction
 
 from perkin.demo.base import _date, _dec, _load
 from perkin.demo.budget_facts import BudgetLoaderMixin
+from perkin.demo.previous_year import PreviousYearLoaderMixin
 from perkin.models import (
     ActionPlanStep,
     Agreement,
@@ -62,7 +63,7 @@ class LoadStats:
         return self.created + self.updated
 
 
-class Loader(BudgetLoaderMixin):
+class Loader(BudgetLoaderMixin, PreviousYearLoaderMixin):
     def __init__(self) -> None:
         self.stats = LoadStats()
 
@@ -425,6 +426,7 @@ def load_demo(*, password: str) -> tuple[LoadStats, list[tuple[str, str]]]:
     loader.profile(unit, 2024)
     loader.budget(unit)
     loader.published(unit)
+    loader.previous_year(units, unit)
     loader.locks(unit, 2024)
     logins = loader.users(units, password)
     return loader.stats, logins

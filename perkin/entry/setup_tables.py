@@ -36,6 +36,8 @@ from perkin.models import (
     Goal,
     Indicator,
     Measurement,
+    PriorYearIndicator,
+    PriorYearTotals,
     QuarterNarrative,
     RatioObservation,
     ReportText,
@@ -372,6 +374,29 @@ TABLES: list[Table] = [
         ["kind", "assessed_year", "stated_total", "stated_category", "published_on", "note"],
         lambda c: UnitEvaluation.objects.filter(unit=c.unit, year=c.year).order_by("kind"),
         lambda c: {"unit": c.unit, "year": c.year},
+    ),
+    # last year as published, for a unit whose last year is not in Perkin (its first year)
+    Table(
+        "tahun-lalu-indikator",
+        "Tahun lalu: realisasi dan realisasi fisik per indikator",
+        PriorYearIndicator,
+        ["quarter", "code", "realisation", "physical_pct", "source"],
+        lambda c: PriorYearIndicator.objects.filter(unit=c.unit, year=c.year - 1).order_by(
+            "quarter", "code"
+        ),
+        lambda c: {"unit": c.unit, "year": c.year - 1},
+        help="Angka akhir triwulan tahun lalu per kode indikator, bila tahun lalu belum ada di "
+        "Perkin; nilai evaluasi tahun lalu dicatat di Hasil evaluasi unit tahun lalu.",
+    ),
+    Table(
+        "tahun-lalu-total",
+        "Tahun lalu: PNBP dan jumlah hasil layanan per triwulan",
+        PriorYearTotals,
+        ["quarter", "revenue", "service_outputs", "source"],
+        lambda c: PriorYearTotals.objects.filter(unit=c.unit, year=c.year - 1).order_by("quarter"),
+        lambda c: {"unit": c.unit, "year": c.year - 1},
+        help="Kumulatif sampai akhir triwulan tahun lalu, bila penerimaan tahun lalu belum ada di "
+        "Perkin.",
     ),
 ]
 BY_SLUG = {t.slug: t for t in TABLES}

@@ -3,7 +3,7 @@ page, the workbooks and the annual setup."""
 
 from django.urls import path
 
-from perkin.entry import money_views, setup_views, setup_workbook, views
+from perkin.entry import money_views, org_chart_views, setup_views, setup_workbook, views
 
 app_name = "entry"
 
@@ -39,6 +39,16 @@ urlpatterns = [
         "u/<str:code>/atur/<year:year>/impor/terapkan/",
         setup_workbook.setup_apply,
         name="setup_apply",
+    ),
+    path(
+        "u/<str:code>/atur/<year:year>/struktur-organisasi/",
+        org_chart_views.org_chart,
+        name="org_chart",
+    ),
+    path(
+        "u/<str:code>/atur/<year:year>/struktur-organisasi/gambar",
+        org_chart_views.org_chart_image,
+        name="org_chart_image",
     ),
     path("u/<str:code>/atur/<year:year>/<slug:slug>/", setup_views.setup_table, name="setup_table"),
 ]

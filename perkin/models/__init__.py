@@ -25,6 +25,11 @@ from perkin.models.monitoring import (
     ReportText,
     evidence_upload_to,
 )
+from perkin.models.prior import (
+    OrganisationChart,
+    PriorYearIndicator,
+    PriorYearTotals,
+)
 from perkin.models.supporting import (
     EvaluationComponent,
     FacilitatedCompany,
@@ -61,6 +66,9 @@ for _model in (
     EvaluationComponent,
     Training,
     StaffComposition,
+    PriorYearIndicator,
+    PriorYearTotals,
+    OrganisationChart,
 ):
     register_history(_model)
 
@@ -75,6 +83,9 @@ __all__ = [
     "Goal",
     "Indicator",
     "Measurement",
+    "OrganisationChart",
+    "PriorYearIndicator",
+    "PriorYearTotals",
     "MonthlyRealisation",
     "PublishedFigure",
     "QuarterLock",

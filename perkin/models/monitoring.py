@@ -154,7 +154,9 @@ class QuarterNarrative(TimeStampedModel):
         period = self.indicator.lock_period() if self.indicator_id else None
         if period is None or not self.quarter:
             return None
-        return Period(period.unit_id, period.year, self.quarter, next_year=False)
+        return Period(
+            period.unit_id, period.year, self.quarter, next_year=False, last_quarter=self.quarter
+        )
 
 
 class ReportText(TimeStampedModel):
@@ -201,7 +203,9 @@ class ReportText(TimeStampedModel):
         """The row's quarter; no later year prints it."""
         if not (self.unit_id and self.year and self.quarter):
             return None
-        return Period(self.unit_id, self.year, self.quarter, next_year=False)
+        return Period(
+            self.unit_id, self.year, self.quarter, next_year=False, last_quarter=self.quarter
+        )
 
 
 class QuarterLock(TimeStampedModel):
@@ -271,4 +275,6 @@ class PublishedFigure(TimeStampedModel):
         """The row's quarter; no later year prints it."""
         if not (self.unit_id and self.year and self.quarter):
             return None
-        return Period(self.unit_id, self.year, self.quarter, next_year=False)
+        return Period(
+            self.unit_id, self.year, self.quarter, next_year=False, last_quarter=self.quarter
+        )

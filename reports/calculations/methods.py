@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from reports.calculations.rounding import HUNDRED, round2
 
@@ -77,10 +77,17 @@ def ratio_pct(
 
 
 def survey_index(scores: Sequence[Decimal]) -> Decimal | None:
-    """IKM = mean of the element scores, each weighted 1/n (PermenPAN-RB 14/2017; V.1 3,68)."""
+    """IKM = mean of the element scores, each weighted 1/n (PermenPAN-RB 14/2017; V.1 3,68),
+    rounded to 2 decimals for display (classify on survey_index_exact)."""
+    return round2(survey_index_exact(scores))
+
+
+def survey_index_exact(scores: Sequence[Decimal]) -> Decimal | None:
+    """IKM at the regulation's precision: the mean of the element scores rounded half-up to
+    4 decimals, the precision its category bands are stated in (3,5324)."""
     if not scores:
         return None
-    return round2(sum(scores) / len(scores))
+    return (sum(scores) / len(scores)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
 
 
 def survey_converted(index: Decimal | None) -> Decimal | None:

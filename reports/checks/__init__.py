@@ -12,6 +12,7 @@ from reports.checks.base import ERROR, WARNING, Finding
 from reports.checks.budget import budget_checks
 from reports.checks.indicators import indicator_checks
 from reports.checks.money import evaluation_checks, revenue_checks, service_checks
+from reports.checks.texts import text_checks
 from reports.engine.report import QuarterlyReport, compute_report
 
 __all__ = ["ERROR", "WARNING", "Finding", "build_quarterly_report", "run_checks"]
@@ -42,5 +43,6 @@ def run_checks(report: QuarterlyReport) -> list[Finding]:
     out += revenue_checks(report)
     out += service_checks(report)
     out += evaluation_checks(report)
+    out += text_checks(report)
     out.sort(key=lambda f: (f.severity != ERROR,))
     return out

@@ -4,20 +4,25 @@ behind them are unchanged). Views fetch and render; every figure comes from the 
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from perkin.access import get_unit_for_user
+from perkin.access import Action, can, get_unit_for_user, unit_for
 from perkin.models import Agreement, WorkUnit
 from reports.checks import build_quarterly_report
 from reports.dashboard.periods import selected_period
 from reports.exporters.cache import export_report
 from reports.exporters.html_export import REPORT_LANGUAGE
+from reports.finals import store as finals
+from reports.finals.signature import SignatureRefused
+from reports.models import FinalVersion
 from reports.pp39.document import build_document
 from reports.pp39.narrative import quarter_label
 
@@ -28,6 +33,7 @@ DOWNLOADS = [
     ("html", "HTML"),
     ("json", "JSON"),
 ]
+SIGNED_MAX_BYTES = 50 * 1024 * 1024
 
 
 def _years(unit: WorkUnit, year: int) -> list[int]:
@@ -61,8 +67,28 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
         "findings": quarterly.checks,
         "error_count": sum(1 for f in quarterly.checks if f.severity == "error"),
         "downloads": downloads,
+        **_finals_context(request, unit, quarterly),
     }
     return render(request, "reports/pp39/report_page.html", ctx)
+
+
+def _finals_context(request: HttpRequest, unit: WorkUnit, report) -> dict:
+    """What the report page shows about acknowledging findings and final versions."""
+    head = can(request.user, Action.APPROVE, unit)
+    acknowledged = {f.fingerprint: a for f, a in report.acknowledged_findings}
+    return {
+        "can_finalise": head,
+        "final_formats": [("pdf", "PDF"), ("xlsx", "Excel"), ("json", "JSON")],
+        "acknowledged": acknowledged,
+        "open_error_count": len(report.open_errors),
+        "final_blockers": finals.blockers(report),
+        "final_versions": list(
+            FinalVersion.objects.filter(unit=unit, year=report.year, quarter=report.quarter)
+            .select_related("created_by")
+            .defer("pdf", "xlsx", "json", "signed_pdf")
+            .order_by("-number")
+        ),
+    }
 
 
 @login_required
@@ -78,3 +104,117 @@ def report_download(
     response["Content-Disposition"] = f'{disposition}; filename="{rendered.filename}"'
     response["X-Report-Cache"] = "hit" if rendered.cached else "miss"
     return response
+
+
+# --- acknowledging findings, final versions and the signed report (issue 11) ---------------
+
+
+def _period_from_post(request: HttpRequest) -> tuple[int, int]:
+    try:
+        year, quarter = int(request.POST.get("year", "")), int(request.POST.get("q", ""))
+    except ValueError as exc:
+        raise Http404(_("Laporan tidak ditemukan.")) from exc
+    if not (2000 <= year <= 2100 and 1 <= quarter <= 4):
+        raise Http404(_("Laporan tidak ditemukan."))
+    return year, quarter
+
+
+def _back(unit: WorkUnit, year: int, quarter: int, anchor: str = "") -> HttpResponse:
+    url = reverse("reports:report", args=[unit.code]) + f"?year={year}&q={quarter}"
+    return redirect(url + (f"#{anchor}" if anchor else ""))
+
+
+@login_required
+@require_POST
+def finding_acknowledge(request: HttpRequest, code: str) -> HttpResponse:
+    unit = unit_for(request.user, code, Action.APPROVE)
+    year, quarter = _period_from_post(request)
+    report = build_quarterly_report(unit, year, quarter)
+    fingerprint = request.POST.get("finding", "")
+    finding = next((f for f in report.checks if f.fingerprint == fingerprint), None)
+    if finding is None:
+        messages.error(request, _("Temuan tidak ditemukan; mungkin datanya sudah diperbaiki."))
+    elif not request.POST.get("reason", "").strip():
+        messages.error(request, _("Alasan wajib diisi untuk menerima temuan."))
+    else:
+        finals.acknowledge(
+            unit=unit,
+            year=year,
+            quarter=quarter,
+            finding=finding,
+            reason=request.POST["reason"],
+            user=request.user,
+        )
+        messages.success(request, _("Temuan diterima dengan alasan dan dicatat di lampiran."))
+    return _back(unit, year, quarter, "temuan")
+
+
+@login_required
+@require_POST
+def report_finalise(request: HttpRequest, code: str) -> HttpResponse:
+    unit = unit_for(request.user, code, Action.APPROVE)
+    year, quarter = _period_from_post(request)
+    try:
+        version = finals.render_final_version(
+            unit=unit,
+            year=year,
+            quarter=quarter,
+            user=request.user,
+            reason=request.POST.get("reason", ""),
+        )
+    except finals.FinalisationRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Versi final %(n)s disimpan.") % {"n": version.number})
+    return _back(unit, year, quarter, "versi-final")
+
+
+def _version_for_user(request: HttpRequest, code: str, pk: int) -> FinalVersion:
+    unit = get_unit_for_user(request.user, code)
+    version = FinalVersion.objects.filter(pk=pk, unit=unit).first()
+    if version is None:
+        raise Http404(_("Versi final tidak ditemukan."))
+    return version
+
+
+@login_required
+def final_download(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
+    version = _version_for_user(request, code, pk)
+    stem = f"laporan-pp39-{version.unit.code.lower()}-{version.year}-tw{version.quarter}"
+    if fmt == "resmi":
+        if not version.is_signed:
+            raise Http404(_("Laporan resmi yang ditandatangani belum diunggah."))
+        content, content_type = bytes(version.signed_pdf), "application/pdf"
+        filename = f"{stem}-v{version.number}-ditandatangani.pdf"
+    elif fmt in finals.FILES:
+        content, content_type = finals.final_file(version, fmt)
+        filename = f"{stem}-final-v{version.number}.{fmt}"
+    else:
+        raise Http404(_("Laporan tidak ditemukan."))
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_POST
+def final_signed_upload(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    unit_for(request.user, code, Action.APPROVE)
+    version = _version_for_user(request, code, pk)
+    upload = request.FILES.get("signed")
+    if upload is None:
+        messages.error(request, _("Pilih berkas PDF yang sudah ditandatangani."))
+    elif upload.size > SIGNED_MAX_BYTES:
+        messages.error(request, _("Berkas PDF bertanda tangan terlalu besar (maksimum 50 MB)."))
+    else:
+        try:
+            finals.accept_signed(version=version, signed=upload.read(), user=request.user)
+        except SignatureRefused as exc:
+            messages.error(request, _("PDF ditolak: %(e)s") % {"e": exc})
+        else:
+            messages.success(
+                request,
+                _("Tanda tangan terverifikasi; PDF disimpan sebagai laporan resmi versi %(n)s.")
+                % {"n": version.number},
+            )
+    return _back(version.unit, version.year, version.quarter, "versi-final")

@@ -14,6 +14,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from budget.models import (
+    AbsorptionTarget,
     Allocation,
     Budget,
     BudgetItem,
@@ -35,6 +36,9 @@ from perkin.models import (
     Indicator,
     Measurement,
     MonthlyRealisation,
+    OrganisationChart,
+    PriorYearIndicator,
+    PriorYearTotals,
     PublishedFigure,
     QuarterLock,
     QuarterNarrative,
@@ -48,7 +52,7 @@ from perkin.models import (
     WorkUnit,
 )
 from reports.calculations.categories import Band
-from reports.models import CategoryBand
+from reports.models import CategoryBand, FindingAcknowledgement
 
 
 @dataclass
@@ -87,6 +91,13 @@ class Facts:
     staff: list[StaffComposition] = field(default_factory=list)
     locks: list[QuarterLock] = field(default_factory=list)
     bands: list[Band] = field(default_factory=list)
+    # last year as recorded by hand (a unit's first year in Perkin) and last year's evaluations
+    prior_indicators: list[PriorYearIndicator] = field(default_factory=list)
+    prior_totals: list[PriorYearTotals] = field(default_factory=list)
+    previous_evaluations: list[UnitEvaluation] = field(default_factory=list)
+    absorption_targets: list[AbsorptionTarget] = field(default_factory=list)
+    acknowledgements: list[FindingAcknowledgement] = field(default_factory=list)
+    org_chart: OrganisationChart | None = None
 
 
 BANDS_CACHE_KEY = "perkin:category-bands:v1"
@@ -265,4 +276,32 @@ def fetch_facts_many(
             facts[t.unit_id].trainings.append(t)
         for s in StaffComposition.objects.filter(unit_id__in=unit_ids, year=year):
             facts[s.unit_id].staff.append(s)
+        _fetch_around_the_report(facts, unit_ids, parent_ids, year)
     return facts
+
+
+def _fetch_around_the_report(
+    facts: dict[int, Facts], unit_ids: list[int], parent_ids: set[int], year: int
+) -> None:
+    """What only the printed report needs besides its facts: last year's recorded figures and
+    evaluations, the absorption targets of the unit's parent, the head's acknowledgements of
+    findings and the organisation chart (six queries)."""
+    for p in PriorYearIndicator.objects.filter(unit_id__in=unit_ids, year=year - 1):
+        facts[p.unit_id].prior_indicators.append(p)
+    for t in PriorYearTotals.objects.filter(unit_id__in=unit_ids, year=year - 1):
+        facts[t.unit_id].prior_totals.append(t)
+    for e in UnitEvaluation.objects.filter(unit_id__in=unit_ids, year=year - 1).prefetch_related(
+        Prefetch("components", queryset=EvaluationComponent.objects.order_by("number"))
+    ):
+        facts[e.unit_id].previous_evaluations.append(e)
+    issuers = parent_ids | set(unit_ids)
+    for t in AbsorptionTarget.objects.filter(issuer_id__in=issuers, year=year):
+        for f in facts.values():
+            if t.issuer_id in (f.unit.pk, f.unit.parent_id):
+                f.absorption_targets.append(t)
+    for a in FindingAcknowledgement.objects.filter(unit_id__in=unit_ids, year=year).order_by(
+        "acknowledged_at", "pk"
+    ):
+        facts[a.unit_id].acknowledgements.append(a)
+    for c in OrganisationChart.objects.filter(unit_id__in=unit_ids, year=year):
+        facts[c.unit_id].org_chart = c

@@ -246,6 +246,16 @@ class Ratio(IndicatorMethod):
         if not r.ratio:
             return ""
         ratio = r.ratio
+        if ratio["numerator"] is None or not ratio["denominator"]:
+            return _(
+                "Nilai ini adalah persentase %(nl)s terhadap %(dl)s yang dilaporkan pada bulan "
+                "%(m)s; nilai pembilang dan penyebutnya belum dicatat, sehingga persentase ini "
+                "belum dapat dihitung ulang."
+            ) % {
+                "nl": ratio["numerator_label"] or _("pembilang"),
+                "dl": ratio["denominator_label"] or _("penyebut"),
+                "m": MONTHS[ratio["month"]],
+            }
         return _(
             "Nilai ini dihitung dari %(nl)s sebesar %(n)s dibandingkan dengan %(dl)s sebesar %(d)s "
             "(data sampai dengan bulan %(m)s)."
@@ -282,13 +292,15 @@ class SurveyIndex(IndicatorMethod):
         )
         if not rows:
             return None
-        bands = given.bands("ikm")
+        bands = given.bands("ikm")  # stated on the 1-4 scale to 4 decimals
         for s in rows:
-            band = classify(methods.survey_converted(s.score), bands)
+            band = classify(s.score, bands)
             r.rows.append(SimpleRow(s.number, s.element, s.score, note=band.label if band else ""))
-        value = methods.survey_index([s.score for s in rows])
+        scores = [s.score for s in rows]
+        value = methods.survey_index(scores)
         r.converted_value = methods.survey_converted(value)
-        band = classify(r.converted_value, bands)
+        # classified on the index at the regulation's 4 decimals, before display rounding
+        band = classify(methods.survey_index_exact(scores), bands)
         r.category_code, r.category_label = (band.code, band.label) if band else ("", "")
         return value
 

@@ -74,7 +74,7 @@ class TreeRow:
     level: str
     code: str
     name: str
-    pagu: Decimal
+    pagu: Decimal | None
     depth: int
 
 
@@ -388,7 +388,7 @@ def budget_result(facts: Facts, year: int, quarter: int) -> BudgetResult | None:
         else [None] * 12
     )
     for m, value in enumerate(series, start=1):
-        monthly_actual.append(round2(pct(value, total)) if m <= last or value is not None else None)
+        monthly_actual.append(round2(pct(value, total)) if m <= last else None)
     kros = [i for i in facts.items if i.level == "kro"]
     monthly_planned = [
         round2(
@@ -429,19 +429,24 @@ def budget_result(facts: Facts, year: int, quarter: int) -> BudgetResult | None:
 
 
 def _tree(facts: Facts, allocation: dict[int, Decimal]) -> list[TreeRow]:
-    """The budget tree with each node's pagu = its own allocation + its children's."""
+    """The budget tree with each node's pagu = its own allocation + its children's. A detailed
+    output (RO) without an allocation in the revision is left out (not printed as 0 under a
+    KRO that has a pagu); a node none of whose subtree is allocated has no pagu (None)."""
     children: dict[int | None, list] = defaultdict(list)
     for i in facts.items:
         children[i.parent_id].append(i)
     rows: list[TreeRow] = []
 
-    def total(item) -> Decimal:
-        return allocation.get(item.pk, Decimal("0")) + sum(
-            (total(c) for c in children[item.pk]), Decimal("0")
-        )
+    def total(item) -> Decimal | None:
+        known = [allocation[item.pk]] if item.pk in allocation else []
+        known += [v for v in (total(c) for c in children[item.pk]) if v is not None]
+        return sum(known, Decimal("0")) if known else None
 
     def walk(item, depth: int) -> None:
-        rows.append(TreeRow(item.level, item.code, item.name, total(item), depth))
+        amount = total(item)
+        if amount is None and item.level == "ro":
+            return
+        rows.append(TreeRow(item.level, item.code, item.name, amount, depth))
         for c in children[item.pk]:
             walk(c, depth + 1)
 
@@ -450,7 +455,11 @@ def _tree(facts: Facts, allocation: dict[int, Decimal]) -> list[TreeRow]:
     return rows
 
 
-def revenue_result(facts: Facts, year: int, last: int) -> RevenueResult:
+def revenue_result(
+    facts: Facts, year: int, last: int, recorded_previous: Decimal | None = None
+) -> RevenueResult:
+    """PNBP to month ``last``; last year's total from last year's receipts, else from the
+    total recorded by hand (``recorded_previous``)."""
     targets = {t.line_id: t.amount for t in facts.revenue_targets}
     by_line: dict[tuple[int, int], list[PeriodValue]] = defaultdict(list)
     for r in facts.receipts:
@@ -499,6 +508,8 @@ def revenue_result(facts: Facts, year: int, last: int) -> RevenueResult:
     )
     realisation = total(year, [ln.realisation for ln in lines], current_unknown)
     previous = total(year - 1, [ln.previous_year for ln in lines], previous_unknown)
+    if previous is None:
+        previous = recorded_previous
     target = sum(targets.values(), Decimal("0")) if targets else None
     all_current = [v for (lid, y), vals in by_line.items() if y == year for v in vals]
     all_previous = [v for (lid, y), vals in by_line.items() if y == year - 1 for v in vals]
@@ -509,13 +520,17 @@ def revenue_result(facts: Facts, year: int, last: int) -> RevenueResult:
         growth_pct=methods.growth_pct(realisation, previous),
         target_achievement_pct=round2(pct(realisation, target)),
         lines=lines,
-        monthly_cumulative=cumulative_series(all_current),
+        monthly_cumulative=cumulative_series(all_current)[:last] + [None] * (12 - last),
         previous_monthly_cumulative=cumulative_series(all_previous),
         groups=revenue_groups(lines),
     )
 
 
-def services_result(facts: Facts, year: int, last: int) -> ServiceResult:
+def services_result(
+    facts: Facts, year: int, last: int, recorded_previous: int | None = None
+) -> ServiceResult:
+    """Service outputs to month ``last``; last year's total from last year's rows, else from
+    the total recorded by hand."""
     by_kind: dict[tuple[int, int], list[PeriodValue]] = defaultdict(list)
     for o in facts.service_outputs:
         by_kind[(o.kind_id, o.year)].append(
@@ -549,6 +564,8 @@ def services_result(facts: Facts, year: int, last: int) -> ServiceResult:
         return sum(getattr(k, attr) or 0 for k in kinds)
 
     current, previous = total(year, "current"), total(year - 1, "previous_year")
+    if previous is None:
+        previous = recorded_previous
     return ServiceResult(
         current=current,
         previous_year=previous,

@@ -8,15 +8,18 @@ month 3q against its interim target; money and counts are cumulative to month 3q
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
-from perkin.calendar import MONTHS, ROMAN
+from perkin.calendar import MONTHS, ROMAN, quarter_end
 from perkin.models import Indicator, WorkUnit
+from perkin.rules import first_decrease
 from reports.calculations import methods
 from reports.calculations.achievement import achievement_pct, is_achieved
 from reports.calculations.categories import classify
 from reports.calculations.ranking import competition_rank
 from reports.calculations.rounding import round2
+from reports.engine import previous
 from reports.engine.facts import Facts, fetch_facts
 from reports.engine.findings import ERROR, Finding
 from reports.engine.methods import Inputs, method_for
@@ -63,6 +66,12 @@ class QuarterlyReport:
     locked: bool
     checks: list[Finding] = field(default_factory=list)
     facts: Facts | None = field(default=None, repr=False)
+    # the echelon-I's budget-absorption target for the quarter's end (table 4.2, BAB IV)
+    absorption_target_pct: Decimal | None = None
+    absorption_target_basis: str = ""
+    # the head's acknowledgements of findings of this unit and year (any quarter)
+    acknowledgements: list = field(default_factory=list, repr=False)
+    org_chart: object | None = field(default=None, repr=False)
 
     @property
     def quarter_roman(self) -> str:
@@ -80,11 +89,40 @@ class QuarterlyReport:
     def month_names(self) -> list[str]:
         return [MONTHS[m] for m in self.months]
 
+    def acknowledgement_of(self, finding: Finding):
+        """The head's acknowledgement of the finding for this quarter, or None."""
+        fingerprint = finding.fingerprint
+        return next(
+            (
+                a
+                for a in self.acknowledgements
+                if a.quarter == self.quarter and a.fingerprint == fingerprint
+            ),
+            None,
+        )
+
     @property
     def open_errors(self) -> list[Finding]:
-        """Error findings still open: while any is, every export of the report is a draft
-        (marked DRAF on each page, with an annex listing them)."""
-        return [f for f in self.checks if f.severity == ERROR]
+        """Error findings still open (neither fixed in the data nor acknowledged by the head
+        with a reason): while any is, every export of the report is a draft (marked DRAF on
+        each page, with an annex listing them)."""
+        return [
+            f for f in self.checks if f.severity == ERROR and self.acknowledgement_of(f) is None
+        ]
+
+    @property
+    def acknowledged_findings(self) -> list[tuple[Finding, object]]:
+        """(finding, acknowledgement) of the findings the head acknowledged (the annex)."""
+        pairs = [(f, self.acknowledgement_of(f)) for f in self.checks]
+        return [(f, a) for f, a in pairs if a is not None]
+
+    @property
+    def absorption_achieved(self) -> bool | None:
+        """Whether the spending reached the echelon-I's absorption target (None: unknown)."""
+        spent = self.budget.spending_pct if self.budget else None
+        if spent is None or self.absorption_target_pct is None:
+            return None
+        return spent >= self.absorption_target_pct
 
     @property
     def is_draft(self) -> bool:
@@ -122,12 +160,14 @@ def report_from_facts(facts: Facts, quarter: int) -> QuarterlyReport:
     """Computes the report from facts already fetched (one unit of a multi-unit fetch)."""
     unit, year = facts.unit, facts.year
     last = 3 * quarter
-    revenue = revenue_result(facts, year, last)
-    services = services_result(facts, year, last)
+    recorded = previous.recorded_totals(facts, quarter)
+    revenue = revenue_result(facts, year, last, recorded.revenue if recorded else None)
+    services = services_result(facts, year, last, recorded.service_outputs if recorded else None)
     indicators = [
         _indicator(ind, facts, year, quarter, revenue, services) for ind in facts.indicators
     ]
-    _previous_year(indicators, facts, quarter)
+    previous.previous_year(indicators, facts, quarter)
+    absorption = previous.absorption_target(facts, quarter)
     goals: dict[int, GoalResult] = {}
     for r in indicators:
         goals.setdefault(r.goal_number, GoalResult(r.goal_number, r.goal_roman, r.goal_text, []))
@@ -141,13 +181,17 @@ def report_from_facts(facts: Facts, quarter: int) -> QuarterlyReport:
         budget=budget_result(facts, year, quarter),
         revenue=revenue,
         services=services,
-        sakip_peers=_peers(facts, "sakip"),
-        financial_peers=_peers(facts, "financial_report"),
+        sakip_peers=_peers(facts, "sakip", quarter_end(year, quarter)),
+        financial_peers=_peers(facts, "financial_report", quarter_end(year, quarter)),
         texts={t.key: t.text for t in facts.texts if t.quarter == quarter},
-        trainings=[t for t in facts.trainings if t.start.month <= last],
+        trainings=[t for t in facts.trainings if t.start <= quarter_end(year, quarter)],
         staff=facts.staff,
         locked=any(lock.quarter == quarter and lock.locked for lock in facts.locks),
         facts=facts,
+        absorption_target_pct=absorption.target_pct if absorption else None,
+        absorption_target_basis=absorption.basis if absorption else "",
+        acknowledgements=list(facts.acknowledgements),
+        org_chart=facts.org_chart,
     )
 
 
@@ -182,7 +226,9 @@ def _indicator(
     plan = {s.month: s for s in facts.plan_steps if s.indicator_id == ind.pk}
     real = {m.month: m for m in facts.realisations if m.indicator_id == ind.pk}
     for month in range(1, 13):
-        step, rec = plan.get(month), real.get(month)
+        # the plan is dated at the start of the year; a realisation belongs to its month, so a
+        # quarter's view never shows what was realised after its end
+        step, rec = plan.get(month), real.get(month) if month <= last else None
         r.months.append(
             MonthRow(
                 month=month,
@@ -195,7 +241,9 @@ def _indicator(
                 realisation_id=rec.pk if rec else None,
             )
         )
-    r.physical_target_pct = r.months[last - 1].interim_target_pct
+    steps = [(m.month, m.interim_target_pct) for m in r.months if m.interim_target_pct is not None]
+    r.plan_cumulative = first_decrease(steps) is None
+    r.physical_target_pct = r.months[last - 1].interim_target_pct if r.plan_cumulative else None
     r.physical_realised_pct = r.months[last - 1].physical_pct
     for row in reversed(r.months[:last]):
         if row.value_to_date is not None:
@@ -215,35 +263,13 @@ def _indicator(
     return r
 
 
-def _previous_year(indicators: list[IndicatorResult], facts: Facts, quarter: int) -> None:
-    """Same quarter of last year for indicators with the same code, where data exists."""
-    last = 3 * quarter
-    by_code = {p.code: p for p in facts.previous_indicators}
-    for r in indicators:
-        prev = by_code.get(r.code)
-        if prev is None:
-            continue
-        rows = {m.month: m for m in facts.realisations if m.indicator_id == prev.pk}
-        if last in rows:
-            r.previous_physical_pct = rows[last].physical_pct
-        values = [
-            rows[m].value_to_date
-            for m in sorted(rows)
-            if m <= last and rows[m].value_to_date is not None
-        ]
-        if values and prev.method == Indicator.Method.DIRECT:
-            r.previous_realisation = round2(values[-1])
-            r.previous_achievement_pct = achievement_pct(
-                r.previous_realisation, prev.target, prev.direction
-            )
-
-
-def _peers(facts: Facts, kind: str) -> list[PeerRow]:
-    """Peer units' evaluations (tables 3.17, 3.18), ranked within their kind of unit."""
+def _peers(facts: Facts, kind: str, end: date) -> list[PeerRow]:
+    """Peer units' evaluations (tables 3.17, 3.18) published by ``end``, ranked within their
+    kind of unit."""
     bands = [b for b in facts.bands if b.scheme == "sakip"]
     rows = []
     for e in facts.evaluations:
-        if e.kind != kind:
+        if e.kind != kind or (e.published_on is not None and e.published_on > end):
             continue
         comps = [c.score for c in e.components.all()]
         computed = methods.components_sum(comps) if comps else None

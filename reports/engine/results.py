@@ -95,6 +95,9 @@ class IndicatorResult:
     achieved: bool | None = None
     physical_target_pct: Decimal | None = None
     physical_realised_pct: Decimal | None = None
+    # False when the action plan's interim targets decrease (not cumulative): they are then
+    # not printed as the quarter's physical target (the checks report the plan)
+    plan_cumulative: bool = True
     months: list[MonthRow] = field(default_factory=list)
     measurements: list[MeasurementRow] = field(default_factory=list)
     rows: list[SimpleRow] = field(default_factory=list)

@@ -47,6 +47,11 @@ def report_as_dict(report: QuarterlyReport) -> dict:
                 "physical_target_pct": d2(i.physical_target_pct),
                 "physical_realised_pct": d2(i.physical_realised_pct),
                 "category": i.category_code or None,
+                "previous_year": {
+                    "realisation": d2(i.previous_realisation),
+                    "physical_pct": d2(i.previous_physical_pct),
+                    "achievement_pct": d2(i.previous_achievement_pct),
+                },
             }
             for i in report.indicators
         ],
@@ -65,6 +70,8 @@ def report_as_dict(report: QuarterlyReport) -> dict:
             "spent": money(b.spent),
             "spending_pct": d2(b.spending_pct),
             "physical_pct": d2(b.physical_pct),
+            "planned_financial_pct": d2(b.planned_financial_pct),
+            "absorption_target_pct": d2(report.absorption_target_pct),
             "programmes": [
                 {
                     "code": p.code,
@@ -135,6 +142,11 @@ def report_as_dict(report: QuarterlyReport) -> dict:
             ],
         },
         "checks": [f.as_dict() for f in report.checks],
+        "draft": report.is_draft,
+        "open_errors": len(report.open_errors),
+        "acknowledged": [
+            {**f.as_dict(), "reason": a.reason} for f, a in report.acknowledged_findings
+        ],
     }
 
 

@@ -14,9 +14,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perkin.spreadsheet import DEFAULT_HEIGHT, as_text, height_for, text_lines
+from perkin.spreadsheet import DEFAULT_HEIGHT, as_text, height_for, print_a4, text_lines
 from reports.exporters.base import Exporter, register
 from reports.exporters.html_export import REPORT_LANGUAGE
+from reports.exporters.xlsx_draft import add_draft_and_annex
 from reports.pp39.document import build_document
 
 if TYPE_CHECKING:
@@ -164,12 +165,7 @@ def write_table(ws: Worksheet, table: Table) -> None:
     head_end = 2 + len(table.head)
     ws.freeze_panes = ws.cell(row=head_end + 1, column=1)
     ws.print_title_rows = f"3:{head_end}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    wide = _is_wide(table)
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if wide else ws.ORIENTATION_PORTRAIT
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_a4(ws, landscape=_is_wide(table))
     ws.print_options.gridLines = False
     ws.oddFooter.center.text = "Halaman &P dari &N"
 
@@ -195,12 +191,10 @@ def build_workbook(report: QuarterlyReport) -> Workbook:
         as_text(info.cell(row=r, column=2, value=table.title))
     info.column_dimensions["A"].width = 18
     info.column_dimensions["B"].width = 90
-    info.page_setup.paperSize = info.PAPERSIZE_A4
-    info.page_setup.fitToWidth = 1
-    info.page_setup.fitToHeight = 0
-    info.sheet_properties.pageSetUpPr.fitToPage = True
+    print_a4(info)
     for table in doc.tables:
         write_table(wb.create_sheet(table.sheet_name), table)
+    add_draft_and_annex(wb, doc.annex)
     return wb
 
 

@@ -10,6 +10,7 @@ import base64
 import io
 from collections.abc import Sequence
 
+from matplotlib import rc_context
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
@@ -19,8 +20,11 @@ COLOURS = ["#0b5394", "#3d85c6", "#6fa8dc", "#e69138", "#93c47d", "#8e7cc3", "#c
 
 
 def _data_uri(fig: Figure) -> str:
+    """The figure as an SVG data URI; the same figure always gives the same bytes (no date, ids
+    from a fixed salt), so a final report can be rendered again identically."""
     buf = io.BytesIO()
-    FigureCanvasSVG(fig).print_svg(buf, metadata={"Date": None})
+    with rc_context({"svg.hashsalt": "perkin-pp39"}):
+        FigureCanvasSVG(fig).print_svg(buf, metadata={"Date": None})
     return "data:image/svg+xml;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 

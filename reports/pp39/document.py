@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from reports.engine.methods import method_for
 from reports.pp39 import narrative as nv
 from reports.pp39 import sentences as rs
+from reports.pp39.annex import Annex, build_annex
 from reports.pp39.charts import composition_bar_chart
 from reports.pp39.tables import budget as tb
 from reports.pp39.tables import performance as tp
@@ -102,9 +104,22 @@ class ReportDocument:
     goals: list[GoalSection]
     programmes: list[ProgrammeSection]
     numbering: Numbering = field(default_factory=Numbering)
+    org_chart: Figure | None = None
+    staff_figures: list[tuple[str, Figure]] = field(default_factory=list)  # (sentence, figure)
+    parents: list[str] = field(default_factory=list)  # the cover's lines above the unit
+    annex: Annex | None = None
     funding_initial: list = field(default_factory=list)
     funding_current: list = field(default_factory=list)
     logo: str = ""  # data URI of static/img/logo/<unit code>.(svg|png), if the unit has one
+
+    @property
+    def closing_paragraphs(self) -> tuple[str, str]:
+        """The closing recommendations split before their last paragraph, which is printed
+        with the signature so that the signature never stands alone on a page."""
+        paras = [p for p in self.texts.get("closing_recommendations", "").split("\n\n") if p]
+        return "\n\n".join(paras[:-1]), (paras[-1] if paras else "")
+
+    front_anchors = ("kata-pengantar", "daftar-isi", "daftar-gambar", "daftar-tabel")
 
     @property
     def tables(self) -> list[Table]:
@@ -146,6 +161,8 @@ class ReportDocument:
             (1, "s-4-2", _("4.2. Hambatan dan Kendala Pelaksanaan")),
             (1, "s-4-3", _("4.3. Saran dan Tindak Lanjut")),
         ]
+        if self.annex is not None:
+            entries.append((0, "lampiran", self.annex.title))
         return entries
 
     @staticmethod
@@ -169,18 +186,33 @@ def build_document(report: QuarterlyReport) -> ReportDocument:
     texts = {key: nv.strip_formulaic(value) for key, value in report.texts.items()}
     texts["foreword"] = texts.get("foreword") or nv.default_foreword(report)
     doc = ReportDocument(report, words, texts, {}, {}, [], [], [])
-    doc.logo = unit_logo(report.unit.code)
+    doc.logo = unit_logo(report.unit)
     n = doc.numbering
 
-    # BAB I: staff composition charts
+    doc.parents = parent_lines(report)
+    # BAB I: the organisation chart, then the staff composition charts; a figure number typed
+    # in a text is replaced by the generated one, so a text never points at the wrong figure
+    if report.org_chart is not None:
+        chart = report.org_chart
+        uri = image_data_uri(bytes(chart.content), chart.content_type)
+        title = _("Struktur Organisasi %(u)s") % {"u": report.unit.name}
+        doc.org_chart = n.figure(1, Figure("org_chart", title, uri))
+        doc.figures.append(doc.org_chart)
+    texts["organisation"] = figure_refs(report.unit.organisation, doc.org_chart)
     for dimension, label in STAFF_DIMENSIONS:
         rows = [s for s in report.staff if s.dimension == dimension]
         if not rows:
             continue
-        rows.sort(key=lambda s: -s.count)
+        rows.sort(key=lambda s: (-s.count, s.category))
         title = _("Komposisi Pegawai %(u)s Berdasarkan %(d)s") % {"u": words["unit"], "d": label}
         chart = composition_bar_chart([s.category for s in rows], [s.count for s in rows], "")
-        doc.figures.append(n.figure(1, Figure(f"staff:{dimension}", title, chart)))
+        figure = n.figure(1, Figure(f"staff:{dimension}", title, chart))
+        doc.figures.append(figure)
+        sentence = _("Komposisi pegawai berdasarkan %(d)s disajikan pada Gambar %(n)s.") % {
+            "d": label.lower(),
+            "n": figure.number,
+        }
+        doc.staff_figures.append((sentence, figure))
 
     # BAB II
     b = report.budget
@@ -191,6 +223,8 @@ def build_document(report: QuarterlyReport) -> ReportDocument:
             ("budget_tree", tb.budget_tree_table),
             ("spending_types", tb.spending_types_table),
         ):
+            if key == "spending_types" and not b.spending_types:
+                continue  # said in a sentence instead of an empty table
             doc.t[key] = n.table(2, build(report, b))
     doc.t["agreement"] = n.table(2, tp.agreement_table(report))
     if report.revenue.target is not None:
@@ -212,17 +246,53 @@ def build_document(report: QuarterlyReport) -> ReportDocument:
     doc.t["all_indicators"] = n.table(4, tp.all_indicators_table(report))
     doc.t["overall"] = n.table(4, tb.overall_table(report, b))
     doc.sentences.update(rs.closing_sentences(report, doc.t, len(doc.programmes)))
+    doc.annex = build_annex(report)
     return doc
 
 
-def unit_logo(code: str) -> str:
-    """The unit's logo as a data URI, from static/img/logo/<code>.svg or .png ('' if none)."""
-    for ext in ("svg", "png"):
-        path = finders.find(f"img/logo/{code}.{ext}")
-        if path:
-            mime = mimetypes.guess_type(path)[0] or "image/png"
-            data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
-            return f"data:{mime};base64,{data}"
+_FIGURE_REF = re.compile(
+    r"(?:\s*,?\s*(?:seperti|sebagaimana)\s+(?:terlihat|tampak|disajikan|ditunjukkan)\s+pada)?"
+    r"\s*Gambar\s+\d+(?:\.\s?\d+)?",
+    re.IGNORECASE,
+)
+
+
+def figure_refs(text: str, figure: Figure | None) -> str:
+    """The text with its hand-typed figure numbers replaced by the generated number of the
+    figure its section presents, or the reference left out when there is no such figure."""
+    if not text:
+        return ""
+    if figure is None:
+        return _FIGURE_REF.sub("", text)
+    return re.sub(r"\bGambar\s+\d+(?:\.\s?\d+)?", f"Gambar {figure.number}", text)
+
+
+def parent_lines(report: QuarterlyReport) -> list[str]:
+    """The names of the units above the report's unit, from the top (the cover's lines)."""
+    lines, parent, seen = [], report.unit.parent, set()
+    while parent is not None and parent.pk not in seen:
+        seen.add(parent.pk)
+        lines.insert(0, parent.name)
+        parent = parent.parent
+    return lines
+
+
+def image_data_uri(content: bytes, content_type: str) -> str:
+    return f"data:{content_type};base64," + base64.b64encode(content).decode("ascii")
+
+
+def unit_logo(unit) -> str:
+    """The logo of the unit, else of the nearest unit above it (the ministry's), as a data URI
+    from static/img/logo/<code>.svg or .png ('' if none)."""
+    seen: set[int] = set()
+    while unit is not None and unit.pk not in seen:
+        seen.add(unit.pk)
+        for ext in ("svg", "png"):
+            path = finders.find(f"img/logo/{unit.code}.{ext}")
+            if path:
+                mime = mimetypes.guess_type(path)[0] or "image/png"
+                return image_data_uri(Path(path).read_bytes(), mime)
+        unit = unit.parent
     return ""
 
 
@@ -274,10 +344,12 @@ def _support_tables(report: QuarterlyReport, ind: IndicatorResult) -> list[tuple
 def _indicator_section(
     report: QuarterlyReport, ind: IndicatorResult, n: Numbering
 ) -> IndicatorSection:
-    tables = [
-        (rs.table_sentence(report, kind, n.table(3, t)), t)
-        for kind, t in _support_tables(report, ind)
-    ]
+    tables, unavailable = [], []
+    for kind, t in _support_tables(report, ind):
+        if t.has_values:
+            tables.append((rs.table_sentence(report, kind, n.table(3, t)), t))
+        else:
+            unavailable.append(t.title)
     companies = [f"{r.label} ({r.note})" if r.note else r.label for r in ind.rows]
     return IndicatorSection(
         ind=ind,
@@ -285,7 +357,18 @@ def _indicator_section(
         result_sentence=nv.realisation_sentence(ind, report),
         tables=tables,
         companies=companies if method_for(ind.method).lists_companies else [],
-        support_note=method_for(ind.method).describe(ind),
+        support_note=" ".join(
+            [method_for(ind.method).describe(ind)]
+            + [
+                _("Data %(t)s belum tersedia.")
+                % {
+                    "t": nv.lcfirst(title)
+                    if nv.until_quarter(report.quarter) in title
+                    else f"{nv.lcfirst(title)} {nv.until_quarter(report.quarter)}"
+                }
+                for title in unavailable
+            ]
+        ).strip(),
         physical_sentence=nv.physical_sentence(ind, report),
         analysis=nv.strip_formulaic(ind.analysis),
         verdict_sentence=nv.verdict_sentence(ind, report),

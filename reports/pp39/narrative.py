@@ -10,7 +10,6 @@ where such sentences were typed by hand and contradict the data, e.g. II.3 "dari
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from perkin.calendar import MONTHS, ROMAN
 from perkin.formatting import DASH, percent, rupiah, smart
+from reports.pp39.formulaic import strip_formulaic  # noqa: F401 - part of this module's interface
 
 if TYPE_CHECKING:
     from reports.engine.report import IndicatorResult, OutputRow, QuarterlyReport
@@ -41,6 +41,11 @@ def quarter_short(quarter: int) -> str:
 def ucfirst(text: str) -> str:
     """The text with its first letter upper-cased (str.capitalize lowers the rest)."""
     return text[:1].upper() + text[1:]
+
+
+def lcfirst(text: str) -> str:
+    """The text with its first letter lower-cased."""
+    return text[:1].lower() + text[1:]
 
 
 def until_quarter(quarter: int) -> str:
@@ -188,6 +193,40 @@ def source_sentence(table_number: str) -> str:
 
 
 def physical_sentence(ind: IndicatorResult, report: QuarterlyReport) -> str:
+    if not ind.plan_cumulative:
+        return _(
+            "Target fisik %(q)s TA %(y)s indikator ini tidak dinyatakan karena target antara "
+            "rencana aksinya tidak kumulatif (menurun); realisasi fisiknya %(r)s."
+        ) % {
+            "q": quarter_label(report.quarter),
+            "y": report.year,
+            "r": _pct_short(ind.physical_realised_pct)
+            if ind.physical_realised_pct is not None
+            else _("belum dilaporkan"),
+        }
+    if ind.physical_target_pct is None or ind.physical_realised_pct is None:
+        if ind.physical_target_pct is None and ind.physical_realised_pct is None:
+            return _("Target dan realisasi fisik %(q)s TA %(y)s indikator ini belum tersedia.") % {
+                "q": quarter_label(report.quarter),
+                "y": report.year,
+            }
+        if ind.physical_realised_pct is None:
+            return _(
+                "Pada %(q)s TA %(y)s target fisik dari indikator ini %(t)s; realisasi fisiknya "
+                "belum dilaporkan."
+            ) % {
+                "q": quarter_label(report.quarter),
+                "y": report.year,
+                "t": _pct_short(ind.physical_target_pct),
+            }
+        return _(
+            "Pada %(q)s TA %(y)s realisasi fisik indikator ini %(r)s; target antaranya belum "
+            "ditetapkan dalam rencana aksi."
+        ) % {
+            "q": quarter_label(report.quarter),
+            "y": report.year,
+            "r": _pct_short(ind.physical_realised_pct),
+        }
     return _(
         "Pada %(q)s TA %(y)s target fisik dari indikator ini %(t)s dengan realisasi fisik %(r)s."
     ) % {
@@ -220,55 +259,90 @@ def verdict_sentence(ind: IndicatorResult, report: QuarterlyReport) -> SafeStrin
     )
 
 
+def _relation(current: Decimal, previous: Decimal) -> str:
+    if current == previous:
+        return _("sama dengan")
+    return _("lebih tinggi daripada") if current > previous else _("lebih rendah daripada")
+
+
 def comparison_sentence(ind: IndicatorResult, report: QuarterlyReport) -> str:
+    """The comparison with the same quarter of last year: physical progress, and the
+    indicator's realisation where last year's is known."""
     q, year, prev_year = quarter_label(report.quarter), report.year, report.year - 1
     previous, current = ind.previous_physical_pct, ind.physical_realised_pct
-    if previous is None or current is None:
-        return _(
-            "Data %(q)s tahun %(p)s untuk indikator ini belum tersedia, sehingga perbandingan "
-            "dengan tahun anggaran sebelumnya belum dapat dilakukan."
-        ) % {"q": q, "p": prev_year}
-    if current == previous:
-        relation = _("sama dengan")
-    elif current > previous:
-        relation = _("lebih tinggi daripada")
-    else:
-        relation = _("lebih rendah daripada")
-    text = _(
-        "Bila dibandingkan dengan %(q)s tahun anggaran sebelumnya, realisasi fisik pada tahun "
-        "%(y)s sebesar %(c)s %(rel)s realisasi fisik tahun %(p)s sebesar %(pv)s."
-    ) % {
-        "q": q,
-        "y": year,
-        "c": _pct_short(current),
-        "rel": relation,
-        "p": prev_year,
-        "pv": _pct_short(previous),
-    }
-    if ind.previous_realisation is not None:
-        text += " " + _(
-            "Realisasi indikator pada %(q)s tahun %(p)s adalah %(r)s %(u)s dengan capaian %(a)s."
+    parts = []
+    if previous is not None and current is not None:
+        parts.append(
+            _(
+                "Bila dibandingkan dengan %(q)s tahun anggaran sebelumnya, realisasi fisik pada "
+                "tahun %(y)s sebesar %(c)s %(rel)s realisasi fisik tahun %(p)s sebesar %(pv)s."
+            )
+            % {
+                "q": q,
+                "y": year,
+                "c": _pct_short(current),
+                "rel": _relation(current, previous),
+                "p": prev_year,
+                "pv": _pct_short(previous),
+            }
+        )
+    if ind.previous_realisation is not None and ind.realisation is not None:
+        text = _(
+            "Realisasi indikator %(until)s tahun %(y)s sebesar %(r)s %(u)s %(rel)s realisasi "
+            "%(q)s tahun %(p)s sebesar %(pr)s %(u)s"
         ) % {
+            "until": until_quarter(report.quarter),
+            "y": year,
+            "r": smart(ind.realisation),
+            "u": _unit_word(ind),
+            "rel": _relation(ind.realisation, ind.previous_realisation),
             "q": q,
             "p": prev_year,
-            "r": smart(ind.previous_realisation),
-            "u": _unit_word(ind),
-            "a": percent(ind.previous_achievement_pct),
+            "pr": smart(ind.previous_realisation),
         }
-    return text
+        if ind.previous_achievement_pct is not None:
+            text += " " + _("(capaian %(a)s)") % {"a": percent(ind.previous_achievement_pct)}
+        parts.append(text + ".")
+    if parts:
+        return " ".join(parts)
+    return _(
+        "Data %(q)s tahun %(p)s untuk indikator ini belum tersedia, sehingga perbandingan "
+        "dengan tahun anggaran sebelumnya belum dapat dilakukan."
+    ) % {"q": q, "p": prev_year}
 
 
 def output_sentence(output: OutputRow, report: QuarterlyReport) -> str:
-    return _(
-        "%(until)s total realisasi keuangan pada output ini adalah %(r)s dari target keuangan "
-        "%(s)s, adapun realisasi fisiknya %(pr)s dari target fisik %(ps)s."
-    ) % {
-        "until": ucfirst(until_quarter(report.quarter)),
-        "r": percent(output.spending_pct),
-        "s": percent(output.planned_financial_pct),
-        "pr": percent(output.physical_pct),
-        "ps": percent(output.planned_physical_pct),
-    }
+    """The output's financial and physical realisation against its plan; a part without data
+    is said once to be not yet available (never a dash in a sentence)."""
+    until = ucfirst(until_quarter(report.quarter))
+    parts = []
+    if output.spending_pct is not None:
+        parts.append(
+            _("total realisasi keuangan pada output ini adalah %(r)s")
+            % {"r": percent(output.spending_pct)}
+            + (
+                _(" dari target keuangan %(s)s") % {"s": percent(output.planned_financial_pct)}
+                if output.planned_financial_pct is not None
+                else ""
+            )
+        )
+    if output.physical_pct is not None:
+        parts.append(
+            _("realisasi fisiknya %(pr)s") % {"pr": percent(output.physical_pct)}
+            + (
+                _(" dari target fisik %(ps)s") % {"ps": percent(output.planned_physical_pct)}
+                if output.planned_physical_pct is not None
+                else ""
+            )
+        )
+    if not parts:
+        return _("%(until)s data realisasi keuangan dan fisik output ini belum tersedia.") % {
+            "until": until
+        }
+    text = f"{until} " + _(", adapun ").join(parts) + "."
+    if output.physical_pct is None:
+        text += " " + _("Data realisasi fisik output ini belum tersedia.")
+    return text
 
 
 def achieved_word(actual: Decimal | None, target: Decimal | None) -> str:
@@ -283,65 +357,6 @@ def rupiah_with_words(amount: Decimal | None) -> str:
     if amount is None:
         return DASH
     return f"{rupiah(amount)} ({rupiah_words(amount)})"
-
-
-# --- staff texts -----------------------------------------------------------------------------
-
-_NUM = r"\d+(?:[.,]\s?\d+)?"
-_Q = r"(?:triwulan|tw)\s+(?:[IVX]+|\d)"
-# Hand-typed twins of generated sentences, matched within one paragraph (case-insensitive).
-FORMULAIC_PATTERNS = [
-    # "Realisasi dari indikator kinerja "X" adalah 37 persen dari target 30 persen dengan
-    # capaian sebesar 123,33%."
-    rf"Realisasi dari indikator\b[^\n]*?capaian[^\n]*?{_NUM}\s?%\s*[.,]?",
-    r"Realisasi ini diperoleh dari perhitungan yang ditunjukkan pada (?:tabel|table)\s*"
-    r"(?:\d+\.\s?\d+|\.\.\.)?\.?",
-    # "Pada Triwulan IV TA 2024 target fisik dari indikator ini 100% dengan realisasi 100%."
-    rf"(?:Kinerja\s+)?Pada\s+{_Q}\s+TA\.?\s?\d{{4}},?\s+target fisik dari indikator ini\s+"
-    rf"(?:sebesar\s+)?{_NUM}\s?%\s+dengan realisasi\s+(?:fisik\s+)?(?:sebesar\s+)?{_NUM}\s?%\s*\.?",
-    # output texts (3.1.2)
-    rf"Sampai dengan {_Q} total realisasi keuangan pada kegiatan ini adalah {_NUM}\s?"
-    rf"(?:persen|%)[^\n]*?terlaksana\s+{_NUM}\s?%\s*\.?",
-    rf"Adapun total realisasi keuangan pada {_Q} adalah {_NUM}\s?%\s+dari target"
-    rf"(?:\s+keuangan)?\s+{_NUM}\s?%\s*\.?",
-    r"Pada kegiatan ini terdapat \d+\s*\([^)]*\)\s*Klasifikasi Rincian Output \(KRO\)"
-    r"[^\n]*?terdiri dari\s*:?",
-    # closing (BAB IV)
-    rf"Berdasarkan data di atas, realisasi keuangan[^\n]*?{_NUM}\s?%\s+dari target\s+{_NUM}\s?%\s*[,.]?",
-    rf"Realisasi fisik mencapai target[^\n]*?{_NUM}\s?%\s+dari target(?:\s+sebesar)?\s+{_NUM}\s?%\s*\.?",
-    # references to a table number typed by hand ("Berikut ... pada tabel 2.4")
-    r"Berikut\s[^\n]*?pada (?:tabel|table)\s+\d+(?:\.\s?\d+)?\s*\.?",
-    # programme list of BAB II (generated from the budget tree)
-    r"Program yang dilaksanakan oleh[^\n]*?terdiri dari\s*:",
-]
-_LINE_PATTERNS = [
-    re.compile(r"^\s*\d+\.\s*Program\b.*terdiri dari\s*:\s*$", re.IGNORECASE),
-    re.compile(r"^\s*[a-z]\.\s+[^\n]*\([A-Z]{2,4}\)\s*$"),
-]
-_SENTENCES = [re.compile(p, re.IGNORECASE) for p in FORMULAIC_PATTERNS]
-_VERDICT_PARAGRAPH = re.compile(r"^\s*Dari data di atas\b.*\b(?:berhasil|mencapai target)", re.I)
-
-
-def strip_formulaic(text: str) -> str:
-    """The staff text without the sentences this module generates from the data."""
-    if not text:
-        return ""
-    paragraphs = []
-    for para in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
-        if _VERDICT_PARAGRAPH.search(para):
-            continue
-        original = para.strip()
-        lines = [ln for ln in para.split("\n") if not any(p.match(ln) for p in _LINE_PATTERNS)]
-        para = "\n".join(lines)
-        for pattern in _SENTENCES:
-            para = pattern.sub("", para)
-        para = re.sub(r"[ \t]{2,}", " ", para).strip(" \t\n,;")
-        if not para or para in (".", ":"):
-            continue
-        if para != original:  # a sentence was cut: the remainder starts a sentence
-            para = para[0].upper() + para[1:]
-        paragraphs.append(para)
-    return "\n\n".join(paragraphs)
 
 
 # --- figures the report object does not carry ------------------------------------------------

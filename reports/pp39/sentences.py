@@ -60,9 +60,14 @@ def budget_sentences(report: QuarterlyReport, tables: dict[str, Table]) -> dict[
         "Rincian anggaran tahun %(y)s menurut program, kegiatan, KRO dan RO setelah revisi "
         "ke-%(r)s disajikan pada Tabel %(n)s."
     ) % {"y": year, "r": b.revision_number, "n": tables["budget_tree"].number}
-    out["types_intro"] = _(
-        "Komposisi anggaran kegiatan %(u)s berdasarkan jenis belanja seperti pada Tabel %(n)s."
-    ) % {"u": unit, "n": tables["spending_types"].number}
+    if "spending_types" in tables:
+        out["types_intro"] = _(
+            "Komposisi anggaran kegiatan %(u)s berdasarkan jenis belanja seperti pada Tabel %(n)s."
+        ) % {"u": unit, "n": tables["spending_types"].number}
+    else:
+        out["types_intro"] = _(
+            "Rincian pagu menurut jenis belanja untuk revisi ke-%(r)s belum dicatat."
+        ) % {"r": b.revision_number}
     out["initial_pagu"] = _(
         "Kegiatan %(u)s Tahun %(y)s didukung dengan pembiayaan dari APBN yang tercantum dalam "
         "Daftar Isian Pelaksanaan Anggaran (DIPA) tahun %(y)s dengan jumlah pagu awal anggaran "
@@ -132,28 +137,50 @@ def closing_sentences(
             "until": nv.until_quarter(report.quarter),
             "y": report.year,
         },
-        "indicators": _(
+    }
+    if measured:
+        out["indicators"] = _(
             "%(until)s, dari %(n)s indikator kinerja sebanyak %(m)s indikator telah dapat diukur "
-            "dan %(a)s indikator mencapai target, dengan rata-rata capaian %(avg)s."
-        )
-        % {
+            "dan %(a)s indikator mencapai target, dengan rata-rata capaian indikator yang telah "
+            "dapat diukur %(avg)s."
+        ) % {
             "until": nv.ucfirst(nv.until_quarter(report.quarter)),
             "n": nv.count_words(len(report.indicators)),
             "m": nv.count_words(measured),
             "a": nv.count_words(achieved),
             "avg": percent(report.average_achievement_pct),
-        },
-    }
-    if b is not None:
+        }
+    else:
+        out["indicators"] = _(
+            "%(until)s belum ada dari %(n)s indikator kinerja yang dapat diukur."
+        ) % {
+            "until": nv.ucfirst(nv.until_quarter(report.quarter)),
+            "n": nv.count_words(len(report.indicators)),
+        }
+    if b is not None and b.spending_pct is not None:
         out["financial"] = _(
             "Berdasarkan data di atas, realisasi keuangan %(until)s sebesar %(r)s dari target "
-            "%(t)s (%(w)s target), sedangkan realisasi fisik sebesar %(pr)s dari target %(pt)s "
-            "(%(pw)s target)."
+            "rencana penarikan dana %(t)s (%(w)s target)."
         ) % {
             "until": nv.until_quarter(report.quarter),
             "r": percent(b.spending_pct),
             "t": percent(b.planned_financial_pct),
             "w": nv.achieved_word(b.spending_pct, b.planned_financial_pct),
+        }
+        if report.absorption_target_pct is not None:
+            out["financial"] += " " + _(
+                "Terhadap target penyerapan anggaran yang ditetapkan %(issuer)s sebesar %(t)s, "
+                "realisasi keuangan tersebut %(w)s target."
+            ) % {
+                "issuer": report.unit.parent.display_name if report.unit.parent else _("atasan"),
+                "t": percent(report.absorption_target_pct),
+                "w": nv.achieved_word(b.spending_pct, report.absorption_target_pct),
+            }
+    if b is not None and b.physical_pct is not None:
+        out["physical"] = _(
+            "Realisasi fisik %(until)s sebesar %(pr)s dari target %(pt)s (%(pw)s target)."
+        ) % {
+            "until": nv.until_quarter(report.quarter),
             "pr": percent(b.physical_pct),
             "pt": percent(b.planned_physical_pct),
             "pw": nv.achieved_word(b.physical_pct, b.planned_physical_pct),

@@ -44,3 +44,9 @@ def width(value: float) -> str:
 def roman(value: int) -> str:
     """3 -> 'III'."""
     return ROMAN[int(value)]
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    """mapping[key], or None (a dictionary lookup with a variable key)."""
+    return mapping.get(key) if mapping else None

@@ -49,6 +49,10 @@ NOT_FACT_WRITES = {
     "password_reset_complete": "a page",
     "set_language": "the user's language cookie",
     "entry:unlock": "the lock's own door: opening a quarter with a recorded reason",
+    "reports:report_finalise": "freezes a locked quarter's files as they are; changes no fact",
+    "reports:finding_acknowledge": "the head's recorded judgement on a finding, made after the "
+    "lock so that the quarter can be finalised; changes no fact",
+    "reports:final_signed_upload": "keeps the signed copy of a frozen final file",
 }
 # URL names that only read (their POST is refused or not routed)
 READ_ONLY = {
@@ -65,6 +69,8 @@ READ_ONLY = {
     "reports:indicator",
     "reports:report",
     "reports:report_download",
+    "reports:final_download",
+    "entry:org_chart_image",
 }
 
 
@@ -294,6 +300,12 @@ def test_every_write_path_is_refused_behind_the_lock(
     r = client.post(reverse("entry:setup_apply", args=[CODE, YEAR]), {"token": setup_token})
     sweep.record("setup workbook apply (previewed before the lock)", r)
     covered.add("entry:setup_apply")
+    r = client.post(
+        reverse("entry:org_chart", args=[CODE, YEAR]),
+        {"image": SimpleUploadedFile("so.png", _png())},
+    )
+    sweep.record("organisation chart", r)
+    covered.add("entry:org_chart")
     client.force_login(head)
     for name, extra in (("entry:approve", {}), ("entry:return", {"reason": "koreksi"})):
         r = client.post(reverse(name, args=[CODE, YEAR, 11]), extra)
@@ -364,6 +376,9 @@ def test_every_write_path_is_refused_behind_the_lock(
         "money_rows_write": lambda: budget_services.money_rows_write(
             unit=demo_unit, year=YEAR, rows=[(kro, {"spent": Decimal(1)})], user=planner
         ),
+        "organisation_chart_save": lambda: services.organisation_chart_save(
+            unit=demo_unit, year=YEAR, content=_png(), filename="so.png", user=planner
+        ),
         "rows_save": lambda: services.rows_save(
             unit=demo_unit, saves=[_with(indicator, target=Decimal(7))], deletes=[], user=planner
         ),
@@ -397,6 +412,14 @@ def test_every_write_path_is_refused_behind_the_lock(
         f"report JSON of Q1-Q4 {YEAR} unchanged\n"
         + "\n".join(f"{what}: {outcome}" for what, outcome in sweep.attempts)
     )
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(out, format="PNG")
+    return out.getvalue()
 
 
 def _with(obj, **values):

@@ -2,6 +2,7 @@
 quarter words in every table title, staff texts in their places, numbers in Indonesian."""
 
 import re
+from decimal import Decimal as D
 
 import pytest
 from django.template.loader import render_to_string
@@ -72,8 +73,16 @@ def test_supporting_tables_sit_under_their_indicators(q4_doc):
 
 
 def test_table_cells_keep_engine_values_and_print_indonesian(q4_doc):
-    overall = {row.cells[0].value: row.cells for row in q4_doc.t["overall"].rows}
-    assert overall["Keuangan"][2].text == "93,24%"  # not the 99,77% the seed states
+    overall = [[c.text for c in row.cells] for row in q4_doc.t["overall"].rows]
+    assert overall == [
+        ["Keuangan (terhadap rencana penarikan dana)", "100,00%", "93,24%"],  # not the 99,77%
+        ["Keuangan (terhadap target penyerapan BSKJI)", "98,40%", "93,24%"],  # BSKJI's target
+        ["Fisik", "100,00%", "100,00%"],
+    ]
+    assert q4_doc.report.absorption_target_pct == D("98.40")
+    financial = q4_doc.sentences["financial"]
+    assert "93,24% dari target rencana penarikan dana 100,00% (belum mencapai target)" in financial
+    assert "BSKJI sebesar 98,40%, realisasi keuangan tersebut belum mencapai target" in financial
     matrix = q4_doc.t["revision_matrix"]
     total = matrix.rows[-1].cells
     assert total[-1].text == "20.535.869.000" and len(total) == 2 + 20

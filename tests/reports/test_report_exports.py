@@ -68,8 +68,16 @@ def test_pdf_is_cold_rendered_and_numbered(q4):
     assert q4.pdf.content.startswith(b"%PDF") and not q4.pdf.cached
     n = len(q4.reader.pages)
     assert 50 <= n <= 110
-    assert f"Halaman 2 dari {n}" in q4.pages[1]
-    assert "Halaman" not in q4.pages[0]  # the cover
+    assert "Halaman ii" in q4.pages[1]  # front matter in Roman numerals
+    first_chapter = next(
+        i
+        for i, p in enumerate(q4.pages)
+        if "BAB I " in p and "PENDAHULUAN" in p and "DAFTAR" not in p
+    )
+    assert "Halaman 1" in q4.pages[first_chapter]
+    assert "Halaman" not in q4.pages[0] and "Laporan PP 39 ·" not in q4.pages[0]  # the cover
+    assert all("DRAF" in p for p in q4.pages)  # open error findings: a draft on every page
+    assert "LAMPIRAN: TEMUAN PEMERIKSAAN KONSISTENSI" in q4.text
 
 
 def test_pdf_has_every_seed_table_by_number_and_title(q4):
@@ -89,7 +97,10 @@ def test_pdf_pages_are_a4_with_landscape_pages_for_wide_tables(q4):
     plan, goal = first("Tabel 3.1 Rencana Aksi"), first("Tabel 3.2 Capaian Kinerja")
     revisions = first("Tabel 2.2 Revisi")
     assert size(0) == (595, 842)  # A4 portrait
-    assert size(plan) == size(goal) == size(revisions) == (842, 595)
+    assert size(plan) == size(revisions) == (842, 595)
+    # the goals' achievement tables are printed portrait in small type, so a goal's table and
+    # its indicators' texts flow without a forced break between orientations
+    assert size(goal) == (595, 842)
     # the table header is repeated on the action plan's next page
     assert "Rencana Aksi Triwulan I Triwulan II" in q4.pages[plan + 1]
 
@@ -148,8 +159,11 @@ def test_service_totals_are_the_same_in_json_pdf_and_xlsx(q4):
 
 def test_pdf_prints_computed_values_not_the_contradicting_stated_ones(q4):
     closing = _pages_between(q4, "Tabel 4.2 Target dan Realisasi Output", "4.2. Hambatan")
-    assert "Keuangan 100,00% 93,24%" in closing
-    assert "99,77" not in q4.text and "99,00 %" not in q4.text
+    assert "rencana penarikan dana) 100,00% 93,24%" in closing
+    assert "penyerapan BSKJI) 98,40% 93,24%" in closing
+    assert "telah tercapai" not in closing  # the staff's false claim (93,24 < 98,40) is gone
+    body = q4.text.split("LAMPIRAN: TEMUAN PEMERIKSAAN KONSISTENSI")[0]
+    assert "99,77" not in body and "99,00 %" not in body  # only the annex quotes them
     table_41 = _pages_between(q4, "Tabel 4.1 Target dan Realisasi", "Tabel 4.2 Target")
     assert "22,74" not in table_41 and "29,37 Persen" in table_41
 
@@ -157,7 +171,8 @@ def test_pdf_prints_computed_values_not_the_contradicting_stated_ones(q4):
 def test_workbook_sheets_are_printable_with_frozen_headers(q4):
     names = q4.wb.sheetnames
     assert names[0] == "Laporan"
-    assert names[1:] == [f"Tabel {n}" for n, _ in SEED_TABLES]
+    assert names[1:-1] == [f"Tabel {n}" for n, _ in SEED_TABLES]
+    assert names[-1] == "Lampiran" and q4.wb["Tabel 3.1"].oddHeader.center.text == "DRAF"
     plan = q4.wb["Tabel 3.1"]
     assert plan.freeze_panes == "A7"  # title, blank, 4 header rows
     assert plan.page_setup.orientation == "landscape" and plan.page_setup.fitToWidth == 1
@@ -182,3 +197,46 @@ def test_report_command_writes_html_and_xlsx(tmp_path):
         assert out.stat().st_size > 10_000
     assert "Triwulan III" in (tmp_path / "r.html").read_text(encoding="utf-8")
     assert load_workbook(tmp_path / "r.xlsx")["Laporan"]["B4"].value.startswith("Triwulan III")
+
+
+MM = 72 / 25.4
+
+
+def _fill(page) -> float:
+    """How much of the page's text area is used: from its top margin down to its lowest line
+    of body text (the running footer and the draft mark left out)."""
+    height = float(page.mediabox.height)
+    landscape = float(page.mediabox.width) > height
+    top = height - (14 if landscape else 20) * MM
+    bottom = (16 if landscape else 20) * MM
+    lows: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and bottom < y < top - 2:
+            lows.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return (top - min(lows)) / (top - bottom) if lows else 0.0
+
+
+def test_no_page_is_left_mostly_blank_by_a_forced_break(q4):
+    """A page under 40 % full is allowed only where a chapter (or the annex) begins on the next
+    page, in the front matter (one list per page) and at the end."""
+    short = []
+    for i, page in enumerate(q4.reader.pages[:-1]):
+        if i < q4.body or _fill(page) >= 0.4:
+            continue
+        following = q4.pages[i + 1]
+        if re.search(r"\bBAB (I|II|III|IV) [A-Z]", following) or "LAMPIRAN:" in following:
+            continue
+        short.append((i + 1, round(_fill(page), 2), q4.pages[i][:80]))
+    assert short == []
+
+
+def test_headers_are_not_hyphenated_and_the_signature_keeps_its_paragraph(q4):
+    assert "An- tara" not in q4.text and "Sebe- lum" not in q4.text
+    assert not re.search(r"\b(?:Target|Realisasi|Kegiatan) ?‐", q4.text)
+    last_body = next(p for p in reversed(q4.pages) if "Arya Yudistira" in p)
+    before_signature = last_body.split("Palembang, Januari 2025")[0]
+    assert len(before_signature.split()) > 40  # the closing paragraph, not the signature alone

@@ -99,7 +99,11 @@ def test_verdict_and_physical_sentences(q4):
 
 def test_comparison_with_the_same_quarter_last_year(q4):
     i1 = next(i for i in q4.indicators if i.code == "I.1")
-    assert "Data Triwulan IV tahun 2023" in nv.comparison_sentence(i1, q4)
+    # every indicator of the demo compares with 2023 (the seed's recorded Q4 2023 figures)
+    for ind in q4.indicators:
+        assert "Bila dibandingkan dengan Triwulan IV" in nv.comparison_sentence(ind, q4), ind.code
+    unknown = replace(i1, previous_physical_pct=None, previous_realisation=None)
+    assert "Data Triwulan IV tahun 2023" in nv.comparison_sentence(unknown, q4)
     lower = replace(i1, previous_physical_pct=D("90"), physical_realised_pct=D("80"))
     assert "sebesar 80% lebih rendah daripada realisasi fisik tahun 2023 sebesar 90%" in (
         nv.comparison_sentence(lower, q4)
@@ -112,7 +116,16 @@ def test_comparison_with_the_same_quarter_last_year(q4):
     )
     text = nv.comparison_sentence(same, q4)
     assert "sama dengan realisasi fisik tahun 2023 sebesar 100%" in text
-    assert "adalah 35 persen dengan capaian 116,67%" in text
+    assert (
+        "sebesar 37 persen lebih tinggi daripada realisasi Triwulan IV tahun 2023 sebesar 35"
+        in (text)
+    )
+    assert "(capaian 116,67%)" in text
+    ipp = next(i for i in q4.indicators if i.code == "VII.1")
+    assert (
+        "sebesar 4,57 indeks lebih rendah daripada realisasi Triwulan IV tahun 2023 sebesar 4,97"
+        in (nv.comparison_sentence(ipp, q4))
+    )
 
 
 def test_revenue_groups_sum_the_lines(q4):

@@ -8,6 +8,7 @@ from django.apps import apps
 
 from perkin.models import MonthlyRealisation, WorkUnit
 from reports.dashboard.periods import default_period
+from reports.engine.report_versions import ISSUED_FACTS, UNIT_FACTS
 from reports.engine.versions import FACT_MODELS, NOT_FACTS, WITH_PARENT
 from reports.exporters.cache import data_version
 from reports.models import DataVersion, ReportCache
@@ -16,7 +17,8 @@ from tests.helpers import quarters_opened
 pytestmark = pytest.mark.django_db
 
 URL = "/u/BSPJI-PLG/laporan/"
-REPORT_PAGE_QUERIES = 32
+# 32 + 7 facts around the report (last year, targets, acknowledgements, chart) + final versions
+REPORT_PAGE_QUERIES = 40
 
 
 @pytest.mark.parametrize("username", ["perencana", "kepala", "reviewer"])
@@ -124,7 +126,25 @@ def test_every_fact_model_raises_the_data_version():
         for m in apps.get_app_config(app).get_models()
         if not m._meta.label.split(".")[1].startswith("Historical")
     }
-    assert labels - NOT_FACTS == set(FACT_MODELS) | set(WITH_PARENT)
+    extra = {label for label in [*UNIT_FACTS, *ISSUED_FACTS] if label.split(".")[0] != "reports"}
+    assert labels - NOT_FACTS == set(FACT_MODELS) | set(WITH_PARENT) | extra
+
+
+def test_acknowledging_a_finding_or_setting_a_target_raises_the_version(demo_unit, head):
+    from budget.models import AbsorptionTarget
+    from reports.checks import build_quarterly_report
+    from reports.finals.store import acknowledge
+
+    data_version(demo_unit)
+    version = DataVersion.objects.get(unit=demo_unit).version
+    finding = build_quarterly_report(demo_unit, 2024, 4).open_errors[0]
+    acknowledge(unit=demo_unit, year=2024, quarter=4, finding=finding, reason="Uji.", user=head)
+    assert DataVersion.objects.get(unit=demo_unit).version == version + 1
+    with quarters_opened(demo_unit, 2024):  # every unit under BSKJI prints the target
+        AbsorptionTarget.objects.create(
+            issuer=demo_unit.parent, year=2024, quarter=3, target_pct=70
+        )
+    assert DataVersion.objects.get(unit=demo_unit).version == version + 2
 
 
 def test_saving_and_deleting_a_fact_raise_the_version_once(demo_unit, django_assert_num_queries):

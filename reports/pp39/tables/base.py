@@ -155,8 +155,16 @@ class Table:
 
     @property
     def keep(self) -> bool:
-        """Short tables are printed on one page when they fit (report.css: .keep)."""
-        return len(self.rows) <= KEEP_ROWS and not self.landscape
+        """Short tables are printed on one page when they fit (report.css: .keep); tiny-print
+        tables carry long texts per row and may be taller than a page, so they break."""
+        return len(self.rows) <= KEEP_ROWS and not self.landscape and self.size != "tiny"
+
+    @property
+    def has_values(self) -> bool:
+        """False when no number cell of the body has a value (the table would print only
+        dashes: the document says in a sentence what is not yet available instead)."""
+        cells = [c for row in self.rows for c in row.cells if c.is_number]
+        return not cells or any(c.value is not None for c in cells)
 
     @property
     def ncols(self) -> int:

@@ -343,16 +343,42 @@ def outputs_table(report: QuarterlyReport, b: BudgetResult, p: ProgrammeRow) -> 
 
 
 def overall_table(report: QuarterlyReport, b: BudgetResult | None) -> Table:
+    """Table 4.2: spending against the disbursement plan and, where the echelon-I set one,
+    against its budget-absorption target; physical progress against its plan."""
     head = [[text(_("Jenis Realisasi")), text(_("% Target")), text(_("% Realisasi"))]]
+    spent = b.spending_pct if b else None
     body = [
-        [Row([text(_("Keuangan")), pct(b and b.planned_financial_pct), pct(b and b.spending_pct)])],
-        [Row([text(_("Fisik")), pct(b and b.planned_physical_pct), pct(b and b.physical_pct)])],
+        [
+            Row(
+                [
+                    text(_("Keuangan (terhadap rencana penarikan dana)")),
+                    pct(b and b.planned_financial_pct),
+                    pct(spent),
+                ]
+            )
+        ]
     ]
+    if report.absorption_target_pct is not None:
+        issuer = report.unit.parent.display_name if report.unit.parent else ""
+        body.append(
+            [
+                Row(
+                    [
+                        text(_("Keuangan (terhadap target penyerapan %(i)s)") % {"i": issuer}),
+                        pct(report.absorption_target_pct),
+                        pct(spent),
+                    ]
+                )
+            ]
+        )
+    body.append(
+        [Row([text(_("Fisik")), pct(b and b.planned_physical_pct), pct(b and b.physical_pct)])]
+    )
     return Table(
         "overall",
         _("Target dan Realisasi Output/Kegiatan sampai %(q)s")
         % {"q": quarter_label(report.quarter)},
         head,
         body,
-        [40, 30, 30],
+        [50, 25, 25],
     )

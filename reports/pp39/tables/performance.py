@@ -176,7 +176,7 @@ def achievement_table(report: QuarterlyReport, g: GoalResult) -> Table:
                 Row(
                     lead
                     + [
-                        _month_pct(m.interim_target_pct),
+                        _month_pct(m.interim_target_pct if ind.plan_cumulative else None),
                         _month_pct(m.physical_pct),
                         text(f"{m.label}: {m.planned_activities}"),
                         text(f"{m.label}: {m.activities_done}" if m.activities_done else m.label),
@@ -190,9 +190,8 @@ def achievement_table(report: QuarterlyReport, g: GoalResult) -> Table:
         % {"q": quarter_short(report.quarter), "year": report.year},
         head,
         body,
-        [3, 10, 13, 6.5, 6.5, 7, 6, 6.5, 18, 23.5],
-        landscape=True,
-        size="small",
+        [3, 10.5, 12, 7, 7, 7.5, 6, 6.5, 17.5, 23],
+        size="tiny",
     )
 
 

@@ -3,6 +3,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+handler403 = "perkin.errors.permission_denied"
+handler404 = "perkin.errors.page_not_found"
+handler500 = "perkin.errors.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -41,6 +41,7 @@ LAYERS: list[tuple[str, ...]] = [
         "perkin.urls",
         "perkin.wsgi",
         "perkin.middleware",
+        "perkin.errors",
         "perkin.demo",
         "perkin.management",
     ),

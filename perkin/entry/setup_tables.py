@@ -44,7 +44,7 @@ from perkin.models import (
     UnitEvaluation,
     WorkUnit,
 )
-from perkin.rules import plan_problem
+from perkin.rules import allocations_problem, plan_problem
 
 
 @dataclass
@@ -112,13 +112,9 @@ def _allocations_sum(ctx: Context, rows: list[dict]) -> None:
     if ctx.revision is None or ctx.revision.stated_pagu is None:
         return
     total = sum((r["amount"] for r in rows if r.get("amount") is not None), Decimal(0))
-    if total != ctx.revision.stated_pagu:
-        raise ValidationError(
-            f"Alokasi {ctx.revision} berjumlah Rp {total:,.0f}, sedangkan pagu yang dinyatakan "
-            f"Rp {ctx.revision.stated_pagu:,.0f}; selisih Rp {ctx.revision.stated_pagu - total:,.0f}.".replace(
-                ",", "."
-            )
-        )
+    problem = allocations_problem(str(ctx.revision), total, ctx.revision.stated_pagu)
+    if problem:
+        raise ValidationError(problem)
 
 
 def _year_goals(ctx):

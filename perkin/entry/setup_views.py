@@ -20,6 +20,7 @@ from budget.models import BudgetItem, BudgetRevision, RevenueLine
 from perkin import access
 from perkin.access import Action
 from perkin.entry import setup_tables as setup
+from perkin.entry.navigation import setup_years
 from perkin.entry.workbook_import import XLSX_TYPE, RowError, check_file, read_workbook
 from perkin.models import Goal, Indicator, Team, WorkUnit
 
@@ -75,12 +76,17 @@ def setup_index(request: HttpRequest, code: str, year: int) -> HttpResponse:
         )
         for ind in indicators
     ]
+    years = setup_years(unit)
     ctx = {
         "unit": unit,
         "year": year,
         "rows": rows,
         "revisions": revisions,
         "year_tables": [t for t in setup.TABLES if t.scope == "year"],
+        "can_edit": access.can(request.user, Action.EDIT_SETUP, unit),
+        "has_agreement": year in years,
+        "next_year_exists": year + 1 in years,
+        "years": sorted(years | {year}),
     }
     return render(request, "entry/setup_index.html", ctx)
 

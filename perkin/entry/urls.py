@@ -3,7 +3,7 @@ page, the workbooks and the annual setup."""
 
 from django.urls import path
 
-from perkin.entry import money_views, setup_views, views
+from perkin.entry import grid_views, money_views, setup_views, views
 
 app_name = "entry"
 
@@ -29,5 +29,8 @@ urlpatterns = [
         "u/<str:code>/atur/<int:year>/unduh.xlsx", setup_views.setup_download, name="setup_download"
     ),
     path("u/<str:code>/atur/<int:year>/impor/", setup_views.setup_import, name="setup_import"),
+    path("u/<str:code>/atur/<int:year>/siapkan/", grid_views.rollover, name="rollover"),
+    path("u/<str:code>/atur/<int:year>/target/", grid_views.targets, name="targets"),
+    path("u/<str:code>/atur/<int:year>/pagu/", grid_views.allocations, name="allocations"),
     path("u/<str:code>/atur/<int:year>/<slug:slug>/", setup_views.setup_table, name="setup_table"),
 ]

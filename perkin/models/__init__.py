@@ -14,6 +14,7 @@ from perkin.models.base import (
     pct_check,
     pct_validators,
 )
+from perkin.models.deadlines import QuarterDeadline, ReminderSent
 from perkin.models.monitoring import (
     Evidence,
     MonthlyRealisation,
@@ -49,9 +50,11 @@ __all__ = [
     "Measurement",
     "MonthlyRealisation",
     "PublishedFigure",
+    "QuarterDeadline",
     "QuarterLock",
     "QuarterNarrative",
     "RatioObservation",
+    "ReminderSent",
     "ReportText",
     "ServiceIndexAspect",
     "StaffComposition",

@@ -1,5 +1,5 @@
-"""Which year and quarter a page shows: from the URL (?year=2024&q=4), else a default taken
-from the unit's data. Shared by the dashboards and the report page."""
+"""Which year and quarter a page shows: from the URL (?year=2024&q=4), else the quarter being
+reported (reports.calculations.reporting_period). Shared by the dashboards and the report page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from datetime import date
 from django.db.models import Max
 from django.http import HttpRequest
 
+from perkin.entry.deadlines import reported_quarter
 from perkin.models import Agreement, MonthlyRealisation, WorkUnit
+from reports.calculations.reporting_period import choose_period
 
 
 def parse_int(value: str | None, low: int, high: int) -> int | None:
@@ -23,20 +25,20 @@ def parse_int(value: str | None, low: int, high: int) -> int | None:
 def default_period(
     unit: WorkUnit, year: int | None = None, today: date | None = None
 ) -> tuple[int, int]:
-    """(year, quarter) to show: the given year, else the latest year with an agreement; its
-    latest quarter with data, else the current quarter (the last one of a past year)."""
+    """(year, quarter) to show when the address does not say (three queries)."""
     today = today or date.today()
-    current_quarter = (today.month + 2) // 3
-    if year is None:
-        year = Agreement.objects.filter(unit=unit).aggregate(y=Max("year"))["y"]
-        if year is None:
-            return today.year, current_quarter
-    last = MonthlyRealisation.objects.filter(
-        indicator__goal__agreement__unit=unit, indicator__goal__agreement__year=year
-    ).aggregate(m=Max("month"))["m"]
-    if last is not None:
-        return year, (last + 2) // 3
-    return year, current_quarter if year == today.year else 4
+    last = {
+        row["indicator__goal__agreement__year"]: row["m"]
+        for row in MonthlyRealisation.objects.filter(indicator__goal__agreement__unit=unit)
+        .values("indicator__goal__agreement__year")
+        .annotate(m=Max("month"))
+    }
+    return choose_period(
+        reported=reported_quarter(unit, today),
+        agreement_years=set(Agreement.objects.filter(unit=unit).values_list("year", flat=True)),
+        last_data_month=last,
+        year=year,
+    )
 
 
 def selected_period(request: HttpRequest, unit: WorkUnit) -> tuple[int, int]:

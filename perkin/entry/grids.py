@@ -202,7 +202,7 @@ def allocation_rows(revision: BudgetRevision) -> list[AllocationRow]:
     and in the one before (for the initial DIPA: last year's final allocation of the item with
     the same code). Four queries."""
     budget = revision.budget
-    items = list(budget.items.all())
+    items = list(budget.items.select_related("parent"))
     children: dict[int | None, list[BudgetItem]] = {}
     for item in sorted(items, key=lambda i: (i.order, i.full_code)):
         children.setdefault(item.parent_id, []).append(item)

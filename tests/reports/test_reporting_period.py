@@ -25,9 +25,10 @@ def test_data_after_the_reported_quarter_is_not_chosen():
     assert choose_period(
         reported=(2024, 3), agreement_years={2023}, last_data_month={2023: 12, 2024: 11}
     ) == (2023, 4)
-    assert choose_period(
-        reported=(2025, 2), agreement_years={2024}, last_data_month={2024: 7}
-    ) == (2024, 3)
+    assert choose_period(reported=(2025, 2), agreement_years={2024}, last_data_month={2024: 7}) == (
+        2024,
+        3,
+    )
 
 
 def test_without_data_the_latest_earlier_year_else_the_reported_quarter():

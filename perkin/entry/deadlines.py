@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -122,3 +123,19 @@ def reported_quarter(unit: WorkUnit, today: date) -> tuple[int, int]:
     previous = previous_quarter(*current)
     deadline = deadline_for(unit, *previous)
     return previous if today <= deadline.due_on else current
+
+
+@transaction.atomic
+def set_deadline(
+    *, unit: WorkUnit, year: int, quarter: int, due_on: date | None, user, note: str = ""
+) -> None:
+    """Sets the unit's deadline of a quarter; None returns it to the default."""
+    if due_on is None:
+        QuarterDeadline.objects.filter(unit=unit, year=year, quarter=quarter).delete()
+        return
+    QuarterDeadline.objects.update_or_create(
+        unit=unit,
+        year=year,
+        quarter=quarter,
+        defaults={"due_on": due_on, "note": note.strip(), "set_by": user},
+    )

@@ -11,15 +11,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
 from perkin import access
 from perkin.access import Action
-from perkin.calendar import MONTHS, next_month, previous_month, quarter_of
+from perkin.calendar import MONTH_NAMES, quarter_of
 from perkin.entry import workbook_export
 from perkin.entry import workbook_import as workbook
 from perkin.entry.kinds import NO, OUTPUT, RECEIPT, SERVICE, YES, load_scope
+from perkin.entry.navigation import month_navigation, setup_years
 from perkin.entry.workbook_import import ImportResult, RowError, validate_rows
 from perkin.locks import locked_quarters, month_refusal
 from perkin.models import MonthlyRealisation, WorkUnit
@@ -65,7 +67,7 @@ def _unstash(request, token: str, unit: WorkUnit) -> tuple[bytes, int]:
     entry = request.session.get(SESSION_KEY, {}).get(token)
     path = Path(settings.MEDIA_ROOT) / "imports" / f"{token}.xlsx"
     if not entry or entry["unit"] != unit.code or not token.isalnum() or not path.exists():
-        raise Http404("Pratinjau impor tidak ditemukan; unggah ulang berkasnya.")
+        raise Http404(_("Pratinjau impor tidak ditemukan; unggah ulang berkasnya."))
     return path.read_bytes(), entry["year"]
 
 
@@ -84,7 +86,7 @@ def import_workbook(request: HttpRequest, code: str, year: int) -> HttpResponse:
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
-            ctx["file_error"] = "Pilih berkas Excel (.xlsx) untuk diunggah."
+            ctx["file_error"] = _("Pilih berkas Excel (.xlsx) untuk diunggah.")
             return render(request, "entry/import.html", ctx, status=400)
         head = upload.read(4)
         upload.seek(0)
@@ -119,7 +121,8 @@ def apply_workbook(request: HttpRequest, code: str, year: int) -> HttpResponse:
     _forget(request, token)
     messages.success(
         request,
-        f"Impor selesai: {len(result.writes)} baris diperbarui dari {result.rows_read} baris dibaca.",
+        _("Impor selesai: %(n)s baris diperbarui dari %(read)s baris dibaca.")
+        % {"n": len(result.writes), "read": result.rows_read},
     )
     return redirect("entry:import", code=unit.code, year=stashed_year)
 
@@ -134,6 +137,19 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
     unit = access.unit_for(request.user, code, Action.OPEN_MONEY)
     if not 1 <= month <= 12:
         raise Http404
+    years = setup_years(unit)
+    if year not in years:
+        if request.method == "POST":
+            raise Http404(_("Belum ada perjanjian kinerja untuk tahun ini."))
+        ctx = {
+            "unit": unit,
+            "year": year,
+            "month": month,
+            "years": sorted(years),
+            "can_edit": access.can(request.user, Action.EDIT_SETUP, unit),
+            "from_previous": year - 1 in years,
+        }
+        return render(request, "entry/no_year.html", ctx)
     scope = load_scope(unit, year)
     locked = quarter_of(month) in locked_quarters(unit.pk, year)
     can_edit = access.can(request.user, Action.ENTER_MONEY, unit) and not locked
@@ -160,9 +176,10 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
                 saved = workbook.write_rows(result.writes, unit=unit, year=year, user=request.user)
                 messages.success(
                     request,
-                    f"Tersimpan {saved} baris untuk {MONTHS[month]} {year}."
+                    _("Tersimpan %(n)s baris untuk %(month)s %(year)s.")
+                    % {"n": saved, "month": MONTH_NAMES[month], "year": year}
                     if saved
-                    else "Tidak ada perubahan untuk disimpan.",
+                    else _("Tidak ada perubahan untuk disimpan."),
                 )
                 return redirect("entry:money", code=unit.code, year=year, month=month)
             status = 400
@@ -186,11 +203,12 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
                         r[name] = (
                             request.POST[key] == YES if name == "is_refund" else request.POST[key]
                         )
+    can_enter = access.can(request.user, Action.ENTER_MONEY, unit)
     ctx = {
         "unit": unit,
         "year": year,
         "month": month,
-        "month_name": MONTHS[month],
+        "month_name": MONTH_NAMES[month],
         "rows": rows,
         "locked": locked,
         "can_edit": can_edit,
@@ -199,8 +217,18 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
         "yes": YES,
         "no": NO,
         "kinds": MONEY_KINDS,
-        "prev": previous_month(year, month),
-        "next": next_month(year, month),
+        "nav": month_navigation(
+            unit,
+            year,
+            month,
+            url_name="entry:money",
+            years=years,
+            can_prepare=access.can(request.user, Action.EDIT_SETUP, unit),
+        ),
+        "months": [(n, MONTH_NAMES[n]) for n in range(1, 13)],
+        "read_only_reason": ""
+        if can_enter
+        else _("Kepala unit membaca halaman ini; angka keuangan diisi oleh perencana."),
     }
     return render(request, "entry/money.html", ctx, status=status)
 
@@ -241,7 +269,7 @@ def history(request: HttpRequest, code: str, kind: str, pk: int) -> HttpResponse
     model, unit_path, fields = HISTORY_MODELS[kind]
     obj = model.objects.filter(pk=pk, **{unit_path: unit}).first()
     if obj is None:
-        raise Http404("Data tidak ditemukan.")
+        raise Http404(_("Data tidak ditemukan."))
     records = list(
         obj.history.select_related("history_user").order_by("history_date", "history_id")
     )
@@ -256,7 +284,7 @@ def history(request: HttpRequest, code: str, kind: str, pk: int) -> HttpResponse
             {
                 "when": rec.history_date,
                 "type": rec.get_history_type_display(),
-                "who": rec.history_user.get_username() if rec.history_user else "sistem",
+                "who": rec.history_user.get_username() if rec.history_user else _("sistem"),
                 "changes": changes,
             }
         )

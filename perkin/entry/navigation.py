@@ -37,9 +37,18 @@ class MonthNavigation:
 
 
 def month_navigation(
-    unit: WorkUnit, year: int, month: int, *, url_name: str, years: set[int], can_prepare: bool
+    unit: WorkUnit,
+    year: int,
+    month: int,
+    *,
+    url_name: str,
+    can_prepare: bool,
+    years: set[int] | None = None,
 ) -> MonthNavigation:
-    """The neighbouring months as links of url_name ('entry:entry', 'entry:money')."""
+    """The neighbouring months as links of url_name ('entry:entry', 'entry:money'), for a year
+    that exists. The unit's years are read (one query) only at the year's ends."""
+    if years is None and month in (1, 12):
+        years = setup_years(unit)
 
     def link(y: int, m: int) -> MonthLink | None:
         if y != year and y not in years:
@@ -48,6 +57,6 @@ def month_navigation(
 
     following = link(*next_month(year, month))
     prepare = ""
-    if following is None and can_prepare and year in years:
+    if following is None and can_prepare:
         prepare = reverse("entry:rollover", args=[unit.code, year])
     return MonthNavigation(link(*previous_month(year, month)), following, prepare, year + 1)

@@ -3,7 +3,7 @@ page, the workbooks and the annual setup."""
 
 from django.urls import path
 
-from perkin.entry import grid_views, money_views, setup_views, views
+from perkin.entry import board_views, grid_views, money_views, setup_views, views
 
 app_name = "entry"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("u/<str:code>/isi/<int:year>/<int:month>/setujui/", views.approve, name="approve"),
     path("u/<str:code>/isi/<int:year>/<int:month>/kembalikan/", views.return_month, name="return"),
     path("u/<str:code>/kunci/<int:year>/<int:quarter>/buka/", views.unlock, name="unlock"),
+    path("u/<str:code>/status/", board_views.board_today, name="board_today"),
+    path("u/<str:code>/status/<int:year>/<int:quarter>/", board_views.board, name="board"),
     path("u/<str:code>/bukti/<int:pk>/", views.evidence_download, name="evidence"),
     path(
         "u/<str:code>/isi/<int:year>/<int:month>/unduh.xlsx",

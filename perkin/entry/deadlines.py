@@ -76,7 +76,7 @@ class Deadline:
         return (self.due_on - today).days
 
     def describe(self, today: date) -> str:
-        """'3 hari lagi (2 hari kerja)', 'hari ini', 'lewat 4 hari'."""
+        """'3 hari lagi, 2 hari kerja', 'hari ini', 'lewat 4 hari'."""
         left = self.days_left(today)
         if left == 0:
             return _("hari ini")
@@ -84,7 +84,7 @@ class Deadline:
             return ngettext("lewat %(n)s hari", "lewat %(n)s hari", -left) % {"n": -left}
         work = working_days_between(today, self.due_on)
         return ngettext(
-            "%(n)s hari lagi (%(w)s hari kerja)", "%(n)s hari lagi (%(w)s hari kerja)", left
+            "%(n)s hari lagi, %(w)s hari kerja", "%(n)s hari lagi, %(w)s hari kerja", left
         ) % {"n": left, "w": work}
 
 

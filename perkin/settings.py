@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-import plotly
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -127,16 +126,17 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
-# Plotly's JavaScript is served from the installed package (no CDN, nothing copied into git).
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/plotly", Path(plotly.__file__).resolve().parent / "package_data"),
-]
+# Third-party assets are vendored under static/vendor/NAME-VERSION/ with their licence (no CDN):
+# Plotly is its official "basic" partial bundle (scatter and bar traces, all the charts use).
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Without DEBUG, collectstatic writes content-hashed names (app.3f2a1c.css) with gzip and
+# brotli copies; WhiteNoise serves hashed files with a one-year "immutable" cache, so a
+# returning browser asks for nothing and a new deployment can never mix old and new files.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

@@ -65,17 +65,34 @@
     });
   }
 
+  // Charts are drawn as they come near the screen: the page is readable at once, and a chart
+  // far down costs nothing until the reader scrolls to it.
   function drawAll() {
     if (!window.Plotly) { return; }
     window.Plotly.register(ID);
     var charts = [];
-    document.querySelectorAll("[data-chart]").forEach(function (el) {
+    function drawOne(el) {
       var source = document.getElementById("chart-" + el.dataset.chart);
-      if (!source) { return; }
+      if (!source || el.dataset.drawn) { return; }
+      el.dataset.drawn = "1";
       var spec = JSON.parse(source.textContent);
       charts.push([el, spec, el.clientWidth]);
       draw(el, spec);
-    });
+    }
+    var elements = document.querySelectorAll("[data-chart]");
+    // printing (and a test) wants every chart at once
+    window.PerkinCharts = { drawAll: function () { elements.forEach(drawOne); } };
+    window.addEventListener("beforeprint", window.PerkinCharts.drawAll);
+    if ("IntersectionObserver" in window) {
+      var observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) { observer.unobserve(entry.target); drawOne(entry.target); }
+        });
+      }, { rootMargin: "300px 0px" });
+      elements.forEach(function (el) { observer.observe(el); });
+    } else {
+      elements.forEach(drawOne);
+    }
     var timer = null;
     window.addEventListener("resize", function () {
       clearTimeout(timer);

@@ -15,6 +15,8 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from budget.models import (
     Allocation,
@@ -25,7 +27,8 @@ from budget.models import (
     RevenueTarget,
     ServiceKind,
 )
-from perkin.calendar import MONTHS, quarter_of
+from perkin.calendar import MONTH_NAMES, quarter_of
+from perkin.formatting import smart
 from perkin.locks import locked_quarters, quarter_refusal
 from perkin.models import (
     ActionPlanStep,
@@ -104,7 +107,8 @@ def _weights_100(ctx: Context, rows: list[dict]) -> None:
     for month, total in by_month.items():
         if total != 100:
             raise ValidationError(
-                f"Bobot aspek (%) untuk {MONTHS[month]} berjumlah {total}, harus 100."
+                gettext("Bobot aspek (%%) untuk %(month)s berjumlah %(total)s, harus 100.")
+                % {"month": MONTH_NAMES[month], "total": smart(total)}
             )
 
 
@@ -136,16 +140,16 @@ def _year_indicators(ctx):
 TABLES: list[Table] = [
     Table(
         "perjanjian",
-        "Perjanjian kinerja (revisi, tanggal, para pihak)",
+        _("Perjanjian kinerja (revisi, tanggal, para pihak)"),
         Agreement,
         ["revision_no", "signed_on", "first_party", "second_party"],
         lambda c: Agreement.objects.filter(unit=c.unit, year=c.year).order_by("revision_no"),
         lambda c: {"unit": c.unit, "year": c.year},
-        help="Sasaran dan indikator mengikuti revisi perjanjian terakhir tahun ini.",
+        help=_("Sasaran dan indikator mengikuti revisi perjanjian terakhir tahun ini."),
     ),
     Table(
         "sasaran",
-        "Sasaran kegiatan",
+        _("Sasaran kegiatan"),
         Goal,
         ["number", "text"],
         lambda c: Goal.objects.filter(agreement__unit=c.unit, agreement__year=c.year).order_by(
@@ -156,7 +160,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "indikator",
-        "Indikator kinerja",
+        _("Indikator kinerja"),
         Indicator,
         [
             "goal",
@@ -178,18 +182,18 @@ TABLES: list[Table] = [
     ),
     Table(
         "rencana-aksi",
-        "Rencana aksi",
+        _("Rencana aksi"),
         ActionPlanStep,
         ["month", "interim_target_pct", "planned_activities"],
         lambda c: ActionPlanStep.objects.filter(indicator=c.indicator).order_by("month"),
         lambda c: {"indicator": c.indicator},
         scope="indicator",
         clean=_non_decreasing_plan,
-        help="Target antara kumulatif B01..B12 (tidak boleh menurun) dan rencana kegiatannya.",
+        help=_("Target antara kumulatif B01..B12 (tidak boleh menurun) dan rencana kegiatannya."),
     ),
     Table(
         "butir-anggaran",
-        "Butir anggaran (program, kegiatan, KRO, RO)",
+        _("Butir anggaran (program, kegiatan, KRO, RO)"),
         BudgetItem,
         ["parent", "level", "code", "name", "order"],
         lambda c: _year_items(c).order_by("order", "full_code"),
@@ -199,7 +203,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "revisi",
-        "Revisi DIPA",
+        _("Revisi DIPA"),
         BudgetRevision,
         ["number", "date", "authority", "reason", "stated_pagu"],
         lambda c: BudgetRevision.objects.filter(budget__unit=c.unit, budget__year=c.year).order_by(
@@ -210,7 +214,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "alokasi",
-        "Alokasi pagu per butir",
+        _("Alokasi pagu per butir"),
         Allocation,
         ["item", "amount"],
         lambda c: (
@@ -222,11 +226,11 @@ TABLES: list[Table] = [
         scope="revision",
         clean=_allocations_sum,
         limit={"item": _year_items},
-        help="Jumlah alokasi harus sama dengan pagu yang dinyatakan pada revisi.",
+        help=_("Jumlah alokasi harus sama dengan pagu yang dinyatakan pada revisi."),
     ),
     Table(
         "jenis-pnbp",
-        "Jenis PNBP",
+        _("Jenis PNBP"),
         RevenueLine,
         ["code", "name", "group_number", "group_name", "order", "is_refund_line"],
         lambda c: RevenueLine.objects.filter(unit=c.unit).order_by("order"),
@@ -235,7 +239,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "target-pnbp",
-        "Target PNBP",
+        _("Target PNBP"),
         RevenueTarget,
         ["line", "amount"],
         lambda c: RevenueTarget.objects.filter(line__unit=c.unit, year=c.year).select_related(
@@ -247,7 +251,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "jenis-layanan",
-        "Jenis layanan jasa",
+        _("Jenis layanan jasa"),
         ServiceKind,
         ["code", "name", "unit_of_measure", "order"],
         lambda c: ServiceKind.objects.filter(unit=c.unit).order_by("order"),
@@ -256,7 +260,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "pengukuran",
-        "Pengukuran produktivitas/efisiensi",
+        _("Pengukuran produktivitas/efisiensi"),
         Measurement,
         [
             "month",
@@ -275,12 +279,14 @@ TABLES: list[Table] = [
         lambda c: {"indicator": c.indicator},
         scope="indicator",
         month_field="month",
-        help="Nilai sebelum (A) harus lebih dari 0 dan nilai perlu satuan; isi persentase yang "
-        "dinyatakan bila sebelum/sesudah berupa rentang atau uraian.",
+        help=_(
+            "Nilai sebelum (A) harus lebih dari 0 dan nilai perlu satuan; isi persentase yang "
+            "dinyatakan bila sebelum/sesudah berupa rentang atau uraian."
+        ),
     ),
     Table(
         "perusahaan",
-        "Perusahaan terfasilitasi",
+        _("Perusahaan terfasilitasi"),
         FacilitatedCompany,
         ["company", "standard", "month"],
         lambda c: FacilitatedCompany.objects.filter(indicator=c.indicator).order_by("month"),
@@ -290,7 +296,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "unsur-skm",
-        "Nilai unsur SKM",
+        _("Nilai unsur SKM"),
         SurveyElementScore,
         ["month", "number", "element", "score", "respondents"],
         lambda c: SurveyElementScore.objects.filter(indicator=c.indicator).order_by(
@@ -302,7 +308,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "aspek-ipp",
-        "Aspek indeks pelayanan publik",
+        _("Aspek indeks pelayanan publik"),
         ServiceIndexAspect,
         ["month", "number", "aspect", "index_value", "weight_pct"],
         lambda c: ServiceIndexAspect.objects.filter(indicator=c.indicator).order_by(
@@ -315,7 +321,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "rasio",
-        "Data rasio",
+        _("Data rasio"),
         RatioObservation,
         [
             "month",
@@ -333,7 +339,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "narasi",
-        "Narasi triwulan",
+        _("Narasi triwulan"),
         QuarterNarrative,
         ["quarter", "analysis", "obstacles", "recommendation"],
         lambda c: QuarterNarrative.objects.filter(indicator=c.indicator).order_by("quarter"),
@@ -343,7 +349,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "teks-laporan",
-        "Teks laporan",
+        _("Teks laporan"),
         ReportText,
         ["quarter", "key", "text"],
         lambda c: ReportText.objects.filter(unit=c.unit, year=c.year).order_by("quarter", "key"),
@@ -352,7 +358,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "pelatihan",
-        "Pelatihan",
+        _("Pelatihan"),
         Training,
         ["number", "name", "dates_text", "start", "end", "organiser", "audience", "participants"],
         lambda c: Training.objects.filter(unit=c.unit, year=c.year).order_by("number"),
@@ -360,7 +366,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "komposisi-pegawai",
-        "Komposisi pegawai",
+        _("Komposisi pegawai"),
         StaffComposition,
         ["as_of", "dimension", "category", "count"],
         lambda c: StaffComposition.objects.filter(unit=c.unit, year=c.year).order_by(
@@ -370,7 +376,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "evaluasi",
-        "Hasil evaluasi unit",
+        _("Hasil evaluasi unit"),
         UnitEvaluation,
         ["kind", "assessed_year", "stated_total", "stated_category", "published_on", "note"],
         lambda c: UnitEvaluation.objects.filter(unit=c.unit, year=c.year).order_by("kind"),

@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.forms import modelformset_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from openpyxl.styles import Font, PatternFill, Protection
 
 from budget.models import BudgetItem, BudgetRevision, RevenueLine
@@ -41,7 +42,7 @@ def _context(request: HttpRequest, unit: WorkUnit, year: int, table: setup.Table
             .first()
         )
         if ctx.indicator is None:
-            raise Http404("Indikator tidak ditemukan.")
+            raise Http404(_("Indikator tidak ditemukan."))
         access.require(
             access.can_edit_indicator(request.user, ctx.indicator, unit) or request.method == "GET"
         )
@@ -51,7 +52,7 @@ def _context(request: HttpRequest, unit: WorkUnit, year: int, table: setup.Table
             budget__unit=unit, budget__year=year, number=number if str(number).isdigit() else -1
         ).first()
         if ctx.revision is None:
-            raise Http404("Revisi tidak ditemukan.")
+            raise Http404(_("Revisi tidak ditemukan."))
     return ctx
 
 
@@ -128,14 +129,16 @@ def setup_table(request: HttpRequest, code: str, year: int, slug: str) -> HttpRe
                     saved = formset.save()
                     deleted = len(formset.deleted_objects)
                     messages.success(
-                        request, f"{table.title}: {len(saved)} baris disimpan, {deleted} dihapus."
+                        request,
+                        _("%(table)s: %(saved)s baris disimpan, %(deleted)s dihapus.")
+                        % {"table": table.title, "saved": len(saved), "deleted": deleted},
                     )
                     return redirect(request.get_full_path())
             transaction.set_rollback(True)
         for p in problems:
             messages.error(request, p)
         if not problems:
-            messages.error(request, "Tidak ada yang disimpan: periksa isian yang ditandai.")
+            messages.error(request, _("Tidak ada yang disimpan: periksa isian yang ditandai."))
         status = 400
     else:
         formset = FormSet(queryset=table.queryset(ctx), prefix="t")
@@ -149,9 +152,20 @@ def setup_table(request: HttpRequest, code: str, year: int, slug: str) -> HttpRe
             "formset": formset,
             "setup_ctx": ctx,
             "can_edit": can_edit,
+            "read_only_reason": "" if can_edit else _read_only_reason(request.user, unit, table),
         },
         status=status,
     )
+
+
+def _read_only_reason(user, unit: WorkUnit, table: setup.Table) -> str:
+    """Why this user sees the table without inputs."""
+    if table.scope == "indicator" and access.can(user, Action.ENTER_REALISATIONS, unit):
+        return _(
+            "Tabel ini milik indikator tim lain; Anda dapat mengubah data pendukung indikator "
+            "tim Anda sendiri."
+        )
+    return _("Hanya perencana unit yang dapat mengubah tabel ini; halaman ini hanya untuk dibaca.")
 
 
 # --- the annual setup workbook -----------------------------------------------------------------

@@ -16,6 +16,7 @@ from django_tables2.export import TableExport
 
 from perkin import access
 from perkin.access import Action
+from perkin.calendar import MONTH_NAMES
 from perkin.entry.deadlines import deadline_for
 from perkin.entry.navigation import setup_years
 from perkin.models import Agreement, Evidence, MonthlyRealisation, WorkUnit
@@ -113,6 +114,7 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
         "charts": charts.dashboard_charts(report),
         "tables": tables,
         "summary": report.achievement_summary,
+        "last_month_name": MONTH_NAMES[report.last_month],
         "deadline": deadline,
         "deadline_text": deadline.describe(today),
         "can_open_board": access.can(request.user, Action.OPEN_BOARD, unit),

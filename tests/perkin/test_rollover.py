@@ -226,3 +226,10 @@ def test_numbers_are_read_the_indonesian_way(text, value):
 def test_what_is_not_a_number_is_refused(text):
     with pytest.raises(ValueError):
         parse_number(text)
+
+
+def test_the_head_opens_a_month_of_the_new_year_with_nothing_entered(client, head, year_2025):
+    client.force_login(head)
+    response = client.get("/u/BSPJI-PLG/isi/2025/12/")
+    assert response.status_code == 200
+    assert "Belum diisi" in response.content.decode()

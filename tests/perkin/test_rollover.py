@@ -233,3 +233,12 @@ def test_the_head_opens_a_month_of_the_new_year_with_nothing_entered(client, hea
     response = client.get("/u/BSPJI-PLG/isi/2025/12/")
     assert response.status_code == 200
     assert "Belum diisi" in response.content.decode()
+
+
+def test_a_read_only_setup_table_shows_labels_not_codes(client, head):
+    client.force_login(head)
+    body = client.get("/u/BSPJI-PLG/atur/2024/revisi/").content.decode()
+    assert "DIPA awal" in body
+    assert ">initial<" not in body and "initial" not in body.split("<tbody>")[1]
+    assert "Hapus" not in body  # no empty delete column for a reader
+    assert "Hanya perencana unit yang dapat mengubah tabel ini" in body

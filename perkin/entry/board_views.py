@@ -14,15 +14,15 @@ from perkin import access
 from perkin.access import Action
 from perkin.calendar import QUARTERS, ROMAN, quarter_end
 from perkin.entry.board import quarter_board
-from perkin.entry.deadlines import default_deadline, reported_quarter, set_deadline
-from perkin.entry.navigation import setup_years
+from perkin.entry.deadlines import default_deadline, set_deadline
+from perkin.entry.navigation import default_period, setup_years
 
 
 @login_required
 def board_today(request: HttpRequest, code: str) -> HttpResponse:
-    """The board of the quarter being reported on today."""
+    """The board of the quarter being reported (the dashboard's default period)."""
     unit = access.unit_for(request.user, code, Action.OPEN_BOARD)
-    year, quarter = reported_quarter(unit, date.today())
+    year, quarter = default_period(unit)
     return redirect("entry:board", code=unit.code, year=year, quarter=quarter)
 
 

@@ -166,3 +166,12 @@ def test_the_command_sends_the_days_reminders(mailoutbox):
     assert "e-mail terkirim" in out.getvalue()
     assert len(mailoutbox) == int(out.getvalue().split()[0])
     assert mail.outbox is mailoutbox
+
+
+def test_the_status_link_opens_the_quarter_the_dashboard_shows(client, planner):
+    client.force_login(planner)
+    response = client.get("/u/BSPJI-PLG/status/")
+    dashboard = client.get("/u/BSPJI-PLG/").context
+    assert response["Location"] == (
+        f"/u/BSPJI-PLG/status/{dashboard['year']}/{dashboard['quarter']}/"
+    )

@@ -3,7 +3,7 @@ does not hide last year's figures."""
 
 from datetime import date
 
-from reports.calculations.reporting_period import choose_period
+from perkin.entry.navigation import choose_period
 from reports.dashboard.periods import default_period
 from tests.factories import AgreementFactory
 

@@ -3,9 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
-handler403 = "perkin.errors.permission_denied"
-handler404 = "perkin.errors.page_not_found"
-handler500 = "perkin.errors.server_error"
+handler403 = "perkin.error_pages.permission_denied"
+handler404 = "perkin.error_pages.page_not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

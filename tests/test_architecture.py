@@ -41,7 +41,7 @@ LAYERS: list[tuple[str, ...]] = [
         "perkin.urls",
         "perkin.wsgi",
         "perkin.middleware",
-        "perkin.errors",
+        "perkin.error_pages",
         "perkin.demo",
         "perkin.management",
     ),

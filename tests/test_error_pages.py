@@ -4,16 +4,16 @@ touching the database (503.html is shown while the database is down)."""
 import pytest
 from django.template import loader
 from django.test import RequestFactory
+from django.views import defaults
 
-from perkin import errors, urls
+from perkin import urls
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_handlers_are_wired():
-    assert urls.handler403 == "perkin.errors.permission_denied"
-    assert urls.handler404 == "perkin.errors.page_not_found"
-    assert urls.handler500 == "perkin.errors.server_error"
+    assert urls.handler403 == "perkin.error_pages.permission_denied"
+    assert urls.handler404 == "perkin.error_pages.page_not_found"
 
 
 def test_404_is_indonesian_with_navigation(client, planner):
@@ -59,20 +59,12 @@ def test_500_and_503_render_without_context_or_database(name, django_assert_num_
     assert "{%" not in html and "{{" not in html
 
 
-def test_server_error_handler_needs_no_database(django_assert_num_queries):
+def test_the_500_handler_needs_no_database(django_assert_num_queries):
     request = RequestFactory().get("/")
     with django_assert_num_queries(0):
-        response = errors.server_error(request)
+        response = defaults.server_error(request)
     assert response.status_code == 500
     assert "Terjadi kesalahan pada server" in response.content.decode()
-
-
-def test_service_unavailable_says_when_to_retry(django_assert_num_queries):
-    with django_assert_num_queries(0):
-        response = errors.service_unavailable()
-    assert response.status_code == 503
-    assert response["Retry-After"] == "60"
-    assert "Layanan sementara tidak tersedia" in response.content.decode()
 
 
 def test_an_exception_in_a_view_gives_the_indonesian_500(client, planner, monkeypatch):

@@ -34,6 +34,8 @@ class Action(StrEnum):
     EDIT_SETUP = "edit_setup"  # the annual setup and every supporting table
     APPROVE = "approve"  # approve or return a month, lock and unlock a quarter
     COMPARE_UNITS = "compare_units"  # the view across units
+    OPEN_BOARD = "open_board"  # the quarter's status board: who filled, submitted, approved
+    SET_DEADLINE = "set_deadline"  # the date a quarter's report is due
 
 
 ACTIONS: dict[Action, frozenset[str]] = {
@@ -45,6 +47,8 @@ ACTIONS: dict[Action, frozenset[str]] = {
     Action.EDIT_SETUP: frozenset({Role.PLANNER}),
     Action.APPROVE: frozenset({Role.HEAD}),
     Action.COMPARE_UNITS: frozenset({Role.REVIEWER}),
+    Action.OPEN_BOARD: frozenset({Role.PLANNER, Role.HEAD}),
+    Action.SET_DEADLINE: frozenset({Role.PLANNER, Role.HEAD}),
 }
 # Actions on the reviewer's echelon-I unit's children rather than on the own unit.
 ACROSS_UNITS = {Action.COMPARE_UNITS}

@@ -97,7 +97,7 @@ def is_locked(unit_id: int, year: int, quarter: int) -> bool:
 
 
 def _quarters_text(locks: Iterable[tuple[int, int]]) -> str:
-    return ", ".join(f"Triwulan {q} {y}" for y, q in sorted(set(locks)))
+    return ", ".join(_("Triwulan %(q)s %(y)s") % {"q": q, "y": y} for y, q in sorted(set(locks)))
 
 
 def month_refusal(year: int, months: Iterable[int], locks: Iterable[tuple[int, int]] = ()) -> str:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from perkin.calendar import MONTHS
-from perkin.formatting import number, pct_text
+from perkin.formatting import number, pct_text, rupiah
 
 
 @dataclass(frozen=True)
@@ -96,3 +96,19 @@ def plan_problem(values: list[tuple[int, Decimal]]) -> str | None:
     return _(
         "Target antara (%%) harus kumulatif: %(m2)s (%(b)s) lebih rendah dari %(m1)s (%(a)s)."
     ) % {"m2": MONTHS[m2], "b": number(b), "m1": MONTHS[m1], "a": number(a)}
+
+
+def allocations_problem(revision: str, total: Decimal, stated: Decimal | None) -> str | None:
+    """The allocations of a DIPA revision add up to its stated pagu (DOMAIN 7); the message
+    gives both sums and the difference in rupiah."""
+    if stated is None or total == stated:
+        return None
+    return _(
+        "Alokasi %(revision)s berjumlah %(total)s, sedangkan pagu yang dinyatakan %(stated)s; "
+        "selisih %(difference)s."
+    ) % {
+        "revision": revision,
+        "total": rupiah(total),
+        "stated": rupiah(stated),
+        "difference": rupiah(stated - total),
+    }

@@ -15,7 +15,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-import plotly
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -67,6 +66,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # pages compressed on the wire (the dashboard's 120 KB of HTML and chart data becomes ~15 KB);
+    # Django pads compressed responses against BREACH. Static files come pre-compressed.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "perkin.middleware.LanguageMiddleware",
@@ -163,16 +165,17 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
-# Plotly's JavaScript is served from the installed package (no CDN, nothing copied into git).
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/plotly", Path(plotly.__file__).resolve().parent / "package_data"),
-]
+# Third-party assets are vendored under static/vendor/NAME-VERSION/ with their licence (no CDN):
+# Plotly is its official "basic" partial bundle (scatter and bar traces, all the charts use).
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Without DEBUG, collectstatic writes content-hashed names (app.3f2a1c.css) with gzip and
+# brotli copies; WhiteNoise serves hashed files with a one-year "immutable" cache, so a
+# returning browser asks for nothing and a new deployment can never mix old and new files.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -232,6 +235,20 @@ CACHES = {
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
+
+# E-mail (deadline reminders): printed to the console unless EMAIL_BACKEND says otherwise, e.g.
+# django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST/EMAIL_PORT/EMAIL_HOST_USER/...
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Perkin <perkin@localhost>")
+# Links in e-mails point here (the address users open Perkin at).
+PERKIN_BASE_URL = os.environ.get("PERKIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Reminders are sent every day from this many days before a quarter's deadline up to the day.
+PERKIN_REMINDER_DAYS = int(os.environ.get("PERKIN_REMINDER_DAYS", "7"))
 
 LOGGING = {
     "version": 1,

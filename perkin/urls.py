@@ -8,6 +8,9 @@ from perkin.accounts import ThrottledLoginView
 
 converters.register()  # <year:...>, <month:...>, <quarter:...>, <pk:...> in the apps' URLs
 
+handler403 = "perkin.error_pages.permission_denied"
+handler404 = "perkin.error_pages.page_not_found"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", ThrottledLoginView.as_view(), name="login"),

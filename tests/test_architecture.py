@@ -47,6 +47,7 @@ LAYERS: list[tuple[str, ...]] = [
         "perkin.errors",
         "perkin.accounts",
         "perkin.passwords",
+        "perkin.error_pages",
         "perkin.demo",
         "perkin.management",
     ),

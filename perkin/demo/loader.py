@@ -41,6 +41,7 @@ from perkin.models import (
 
 DEMO_UNIT = "BSPJI-PLG"
 OTHER_UNIT = "BSPJI-MDN"
+DEMO_MAIL_DOMAIN = "perkin-demo.example"  # a reserved domain: nothing leaves the machine
 GROWTH_BASIS = {"III.2": "revenue", "III.3": "service_outputs"}
 # The report states that months before October were realised as planned; V.1's published
 # plan is not cumulative (a known contradiction), so its earlier months follow the
@@ -407,6 +408,9 @@ class Loader(BudgetLoaderMixin, PreviousYearLoaderMixin):
                 user.set_password(password)
                 user.save(update_fields=["password"])
                 self.stats.updated += 1
+            if not user.email:  # reminders go to this address (console backend in the demo)
+                user.email = f"{username}@{DEMO_MAIL_DOMAIN}"
+                user.save(update_fields=["email"])
             if unit is not None:
                 self.upsert(
                     UnitMembership, {"user": user}, {"unit": unit, "role": role, "team": team_}

@@ -8,7 +8,10 @@ from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+
+from perkin.formatting import number, smart
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 EVIDENCE_TYPES = {
@@ -26,11 +29,14 @@ def check_evidence_file(upload) -> None:
     ext = Path(upload.name).suffix.lower()
     if ext not in EVIDENCE_TYPES:
         raise ValidationError(
-            "Bukti dukung: jenis berkas tidak diizinkan; gunakan pdf, jpg, png, xlsx atau docx."
+            gettext_now(
+                "Bukti dukung: jenis berkas tidak diizinkan; gunakan pdf, jpg, png, xlsx atau docx."
+            )
         )
     if upload.size > MAX_EVIDENCE_BYTES:
         raise ValidationError(
-            f"Bukti dukung: ukuran berkas {upload.size / 1024 / 1024:.1f} MB melebihi batas 10 MB."
+            gettext_now("Bukti dukung: ukuran berkas %(size)s MB melebihi batas 10 MB.")
+            % {"size": number(Decimal(upload.size) / 1024 / 1024, 1)}
         )
     head = upload.read(8)
     upload.seek(0)
@@ -51,7 +57,9 @@ def check_evidence_file(upload) -> None:
             ok = False
         upload.seek(0)
     if not ok:
-        raise ValidationError(f"Bukti dukung: isi berkas bukan {kind} yang sah.")
+        raise ValidationError(
+            gettext_now("Bukti dukung: isi berkas bukan %(kind)s yang sah.") % {"kind": kind}
+        )
 
 
 class RealisationForm(forms.Form):
@@ -93,14 +101,15 @@ class RealisationForm(forms.Form):
         value = self.cleaned_data["physical_pct"]
         if value < 0 or value > 100:
             raise ValidationError(
-                f"Realisasi fisik (%) harus antara 0 dan 100; yang diisi {value}."
+                gettext_now("Realisasi fisik (%%) harus antara 0 dan 100; yang diisi %(value)s.")
+                % {"value": smart(value)}
             )
         return value
 
     def clean_value_to_date(self):
         value = self.cleaned_data.get("value_to_date")
         if value is not None and value < 0:
-            raise ValidationError("Nilai indikator tidak boleh negatif.")
+            raise ValidationError(gettext_now("Nilai indikator tidak boleh negatif."))
         return value
 
     def clean_evidence_file(self):

@@ -16,6 +16,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from budget.models import (
@@ -298,8 +299,10 @@ def entry_fields(kind: Kind) -> list[str]:
 
 
 def entry_labels(kind: Kind) -> dict[str, str]:
-    """Field name -> the sheet's column header, the words people entered the value under."""
-    return {c.name: c.header for c in kind.columns} | HISTORY_EXTRA.get(kind.slug, {})
+    """Field name -> the sheet's column header, the words people entered the value under (in
+    the reader's language)."""
+    labels = {c.name: c.header for c in kind.columns} | HISTORY_EXTRA.get(kind.slug, {})
+    return {name: gettext(label) for name, label in labels.items()}
 
 
 @dataclass

@@ -15,7 +15,7 @@ from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
 from perkin import access
 from perkin import history as perkin_history
 from perkin.access import Action
-from perkin.calendar import MONTHS, next_month, previous_month
+from perkin.calendar import MONTH_NAMES, MONTHS
 from perkin.entry import workbook_export
 from perkin.entry import workbook_import as workbook
 from perkin.entry.kinds import (
@@ -29,6 +29,7 @@ from perkin.entry.kinds import (
     entry_labels,
     load_scope,
 )
+from perkin.entry.navigation import month_navigation, setup_years
 from perkin.entry.workbook_files import ACCEPT, Upload, forget_upload, stash_upload, unstash_upload
 from perkin.entry.workbook_import import ImportResult, RowError, validate_rows
 from perkin.locks import hold_unit, month_locks, month_refusal
@@ -122,6 +123,19 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
     unit = access.unit_for(request.user, code, Action.OPEN_MONEY)
     if not 1 <= month <= 12:
         raise Http404
+    years = setup_years(unit)
+    if year not in years:
+        if request.method == "POST":
+            raise Http404(_("Belum ada perjanjian kinerja untuk tahun ini."))
+        ctx = {
+            "unit": unit,
+            "year": year,
+            "month": month,
+            "years": sorted(years),
+            "can_edit": access.can(request.user, Action.EDIT_SETUP, unit),
+            "from_previous": year - 1 in years,
+        }
+        return render(request, "entry/no_year.html", ctx)
     scope = load_scope(unit, year)
     locked = bool(month_locks(unit.pk, year, [month]))  # shown by a locked report
     can_edit = access.can(request.user, Action.ENTER_MONEY, unit) and not locked
@@ -157,9 +171,10 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
             if result.ok:
                 messages.success(
                     request,
-                    f"Tersimpan {saved} baris untuk {MONTHS[month]} {year}."
+                    _("Tersimpan %(n)s baris untuk %(month)s %(year)s.")
+                    % {"n": saved, "month": MONTH_NAMES[month], "year": year}
                     if saved
-                    else "Tidak ada perubahan untuk disimpan.",
+                    else _("Tidak ada perubahan untuk disimpan."),
                 )
                 return redirect("entry:money", code=unit.code, year=year, month=month)
             stale = any(e.column == "Versi" for e in result.errors)
@@ -184,11 +199,12 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
                         r[name] = (
                             request.POST[key] == YES if name == "is_refund" else request.POST[key]
                         )
+    can_enter = access.can(request.user, Action.ENTER_MONEY, unit)
     ctx = {
         "unit": unit,
         "year": year,
         "month": month,
-        "month_name": MONTHS[month],
+        "month_name": MONTH_NAMES[month],
         "rows": rows,
         "locked": locked,
         "can_edit": can_edit,
@@ -197,8 +213,18 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
         "yes": YES,
         "no": NO,
         "kinds": MONEY_KINDS,
-        "prev": previous_month(year, month),
-        "next": next_month(year, month),
+        "nav": month_navigation(
+            unit,
+            year,
+            month,
+            url_name="entry:money",
+            years=years,
+            can_prepare=access.can(request.user, Action.EDIT_SETUP, unit),
+        ),
+        "months": [(n, MONTH_NAMES[n]) for n in range(1, 13)],
+        "read_only_reason": ""
+        if can_enter
+        else _("Kepala unit membaca halaman ini; angka keuangan diisi oleh perencana."),
     }
     return render(request, "entry/money.html", ctx, status=status)
 

@@ -8,7 +8,6 @@ annual workbook import, so a rule holds whichever way the data comes in.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,7 +16,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from budget.models import (
     Allocation,
@@ -28,7 +28,9 @@ from budget.models import (
     RevenueTarget,
     ServiceKind,
 )
-from perkin.calendar import MONTHS
+from perkin.calendar import MONTH_NAMES
+from perkin.entry.state import fingerprint
+from perkin.formatting import smart
 from perkin.models import (
     ActionPlanStep,
     Agreement,
@@ -48,7 +50,7 @@ from perkin.models import (
     UnitEvaluation,
     WorkUnit,
 )
-from perkin.rules import plan_problem
+from perkin.rules import allocations_problem, plan_problem
 
 
 @dataclass
@@ -106,7 +108,8 @@ def _weights_100(ctx: Context, rows: list[dict]) -> None:
     for month, total in by_month.items():
         if total != 100:
             raise ValidationError(
-                f"Bobot aspek (%) untuk {MONTHS[month]} berjumlah {total}, harus 100."
+                gettext("Bobot aspek (%%) untuk %(month)s berjumlah %(total)s, harus 100.")
+                % {"month": MONTH_NAMES[month], "total": smart(total)}
             )
 
 
@@ -114,13 +117,9 @@ def _allocations_sum(ctx: Context, rows: list[dict]) -> None:
     if ctx.revision is None or ctx.revision.stated_pagu is None:
         return
     total = sum((r["amount"] for r in rows if r.get("amount") is not None), Decimal(0))
-    if total != ctx.revision.stated_pagu:
-        raise ValidationError(
-            f"Alokasi {ctx.revision} berjumlah Rp {total:,.0f}, sedangkan pagu yang dinyatakan "
-            f"Rp {ctx.revision.stated_pagu:,.0f}; selisih Rp {ctx.revision.stated_pagu - total:,.0f}.".replace(
-                ",", "."
-            )
-        )
+    problem = allocations_problem(str(ctx.revision), total, ctx.revision.stated_pagu)
+    if problem:
+        raise ValidationError(problem)
 
 
 def _year_goals(ctx):
@@ -142,16 +141,16 @@ def _year_indicators(ctx):
 TABLES: list[Table] = [
     Table(
         "perjanjian",
-        "Perjanjian kinerja (revisi, tanggal, para pihak)",
+        _("Perjanjian kinerja (revisi, tanggal, para pihak)"),
         Agreement,
         ["revision_no", "signed_on", "first_party", "second_party"],
         lambda c: Agreement.objects.filter(unit=c.unit, year=c.year).order_by("revision_no"),
         lambda c: {"unit": c.unit, "year": c.year},
-        help="Sasaran dan indikator mengikuti revisi perjanjian terakhir tahun ini.",
+        help=_("Sasaran dan indikator mengikuti revisi perjanjian terakhir tahun ini."),
     ),
     Table(
         "sasaran",
-        "Sasaran kegiatan",
+        _("Sasaran kegiatan"),
         Goal,
         ["number", "text"],
         lambda c: Goal.objects.filter(agreement__unit=c.unit, agreement__year=c.year).order_by(
@@ -162,7 +161,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "indikator",
-        "Indikator kinerja",
+        _("Indikator kinerja"),
         Indicator,
         [
             "goal",
@@ -184,18 +183,18 @@ TABLES: list[Table] = [
     ),
     Table(
         "rencana-aksi",
-        "Rencana aksi",
+        _("Rencana aksi"),
         ActionPlanStep,
         ["month", "interim_target_pct", "planned_activities"],
         lambda c: ActionPlanStep.objects.filter(indicator=c.indicator).order_by("month"),
         lambda c: {"indicator": c.indicator},
         scope="indicator",
         clean=_non_decreasing_plan,
-        help="Target antara kumulatif B01..B12 (tidak boleh menurun) dan rencana kegiatannya.",
+        help=_("Target antara kumulatif B01..B12 (tidak boleh menurun) dan rencana kegiatannya."),
     ),
     Table(
         "butir-anggaran",
-        "Butir anggaran (program, kegiatan, KRO, RO)",
+        _("Butir anggaran (program, kegiatan, KRO, RO)"),
         BudgetItem,
         ["parent", "level", "code", "name", "order"],
         lambda c: _year_items(c).order_by("order", "full_code"),
@@ -205,7 +204,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "revisi",
-        "Revisi DIPA",
+        _("Revisi DIPA"),
         BudgetRevision,
         ["number", "date", "authority", "reason", "stated_pagu"],
         lambda c: BudgetRevision.objects.filter(budget__unit=c.unit, budget__year=c.year).order_by(
@@ -216,7 +215,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "alokasi",
-        "Alokasi pagu per butir",
+        _("Alokasi pagu per butir"),
         Allocation,
         ["item", "amount"],
         lambda c: (
@@ -228,11 +227,11 @@ TABLES: list[Table] = [
         scope="revision",
         clean=_allocations_sum,
         limit={"item": _year_items},
-        help="Jumlah alokasi harus sama dengan pagu yang dinyatakan pada revisi.",
+        help=_("Jumlah alokasi harus sama dengan pagu yang dinyatakan pada revisi."),
     ),
     Table(
         "jenis-pnbp",
-        "Jenis PNBP",
+        _("Jenis PNBP"),
         RevenueLine,
         ["code", "name", "group_number", "group_name", "order", "is_refund_line"],
         lambda c: RevenueLine.objects.filter(unit=c.unit).order_by("order"),
@@ -241,7 +240,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "target-pnbp",
-        "Target PNBP",
+        _("Target PNBP"),
         RevenueTarget,
         ["line", "amount"],
         lambda c: RevenueTarget.objects.filter(line__unit=c.unit, year=c.year).select_related(
@@ -253,7 +252,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "jenis-layanan",
-        "Jenis layanan jasa",
+        _("Jenis layanan jasa"),
         ServiceKind,
         ["code", "name", "unit_of_measure", "order"],
         lambda c: ServiceKind.objects.filter(unit=c.unit).order_by("order"),
@@ -262,7 +261,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "pengukuran",
-        "Pengukuran produktivitas/efisiensi",
+        _("Pengukuran produktivitas/efisiensi"),
         Measurement,
         [
             "month",
@@ -280,12 +279,14 @@ TABLES: list[Table] = [
         lambda c: Measurement.objects.filter(indicator=c.indicator).order_by("order"),
         lambda c: {"indicator": c.indicator},
         scope="indicator",
-        help="Nilai sebelum (A) harus lebih dari 0 dan nilai perlu satuan; isi persentase yang "
-        "dinyatakan bila sebelum/sesudah berupa rentang atau uraian.",
+        help=_(
+            "Nilai sebelum (A) harus lebih dari 0 dan nilai perlu satuan; isi persentase yang "
+            "dinyatakan bila sebelum/sesudah berupa rentang atau uraian."
+        ),
     ),
     Table(
         "perusahaan",
-        "Perusahaan terfasilitasi",
+        _("Perusahaan terfasilitasi"),
         FacilitatedCompany,
         ["company", "standard", "month"],
         lambda c: FacilitatedCompany.objects.filter(indicator=c.indicator).order_by("month"),
@@ -294,7 +295,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "unsur-skm",
-        "Nilai unsur SKM",
+        _("Nilai unsur SKM"),
         SurveyElementScore,
         ["month", "number", "element", "score", "respondents"],
         lambda c: SurveyElementScore.objects.filter(indicator=c.indicator).order_by(
@@ -305,7 +306,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "aspek-ipp",
-        "Aspek indeks pelayanan publik",
+        _("Aspek indeks pelayanan publik"),
         ServiceIndexAspect,
         ["month", "number", "aspect", "index_value", "weight_pct"],
         lambda c: ServiceIndexAspect.objects.filter(indicator=c.indicator).order_by(
@@ -317,7 +318,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "rasio",
-        "Data rasio",
+        _("Data rasio"),
         RatioObservation,
         [
             "month",
@@ -334,7 +335,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "narasi",
-        "Narasi triwulan",
+        _("Narasi triwulan"),
         QuarterNarrative,
         ["quarter", "analysis", "obstacles", "recommendation"],
         lambda c: QuarterNarrative.objects.filter(indicator=c.indicator).order_by("quarter"),
@@ -343,7 +344,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "teks-laporan",
-        "Teks laporan",
+        _("Teks laporan"),
         ReportText,
         ["quarter", "key", "text"],
         lambda c: ReportText.objects.filter(unit=c.unit, year=c.year).order_by("quarter", "key"),
@@ -351,7 +352,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "pelatihan",
-        "Pelatihan",
+        _("Pelatihan"),
         Training,
         ["number", "name", "dates_text", "start", "end", "organiser", "audience", "participants"],
         lambda c: Training.objects.filter(unit=c.unit, year=c.year).order_by("number"),
@@ -359,7 +360,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "komposisi-pegawai",
-        "Komposisi pegawai",
+        _("Komposisi pegawai"),
         StaffComposition,
         ["as_of", "dimension", "category", "count"],
         lambda c: StaffComposition.objects.filter(unit=c.unit, year=c.year).order_by(
@@ -369,7 +370,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "evaluasi",
-        "Hasil evaluasi unit",
+        _("Hasil evaluasi unit"),
         UnitEvaluation,
         ["kind", "assessed_year", "stated_total", "stated_category", "published_on", "note"],
         lambda c: UnitEvaluation.objects.filter(unit=c.unit, year=c.year).order_by("kind"),
@@ -378,7 +379,7 @@ TABLES: list[Table] = [
     # last year as published, for a unit whose last year is not in Perkin (its first year)
     Table(
         "tahun-lalu-indikator",
-        "Tahun lalu: realisasi dan realisasi fisik per indikator",
+        _("Tahun lalu: realisasi dan realisasi fisik per indikator"),
         PriorYearIndicator,
         ["quarter", "code", "realisation", "physical_pct", "source"],
         lambda c: PriorYearIndicator.objects.filter(unit=c.unit, year=c.year - 1).order_by(
@@ -390,7 +391,7 @@ TABLES: list[Table] = [
     ),
     Table(
         "tahun-lalu-total",
-        "Tahun lalu: PNBP dan jumlah hasil layanan per triwulan",
+        _("Tahun lalu: PNBP dan jumlah hasil layanan per triwulan"),
         PriorYearTotals,
         ["quarter", "revenue", "service_outputs", "source"],
         lambda c: PriorYearTotals.objects.filter(unit=c.unit, year=c.year - 1).order_by("quarter"),
@@ -443,13 +444,9 @@ def form_class(table: Table, ctx: Context) -> type[forms.ModelForm]:
 
 
 def table_state(table: Table, ctx: Context) -> str:
-    """A fingerprint of the table's rows as they are now (ids and change times): a page
-    posts the state it was opened on, and a save is refused when it no longer matches."""
-    rows = table.queryset(ctx).order_by("pk").values_list("pk", "updated_at")
-    digest = hashlib.sha256()
-    for pk, updated in rows:
-        digest.update(f"{pk}:{updated.isoformat() if updated else ''};".encode())
-    return digest.hexdigest()[:16]
+    """The table's rows as they are now (perkin.entry.state): a page posts the state it was
+    opened on, and a save is refused when it no longer matches."""
+    return fingerprint(table.queryset(ctx))
 
 
 def changed_since_message(table: Table, ctx: Context) -> str:

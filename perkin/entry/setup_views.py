@@ -16,6 +16,7 @@ from budget.models import BudgetRevision
 from perkin import access, services
 from perkin.access import Action
 from perkin.entry import setup_tables as setup
+from perkin.entry.navigation import setup_years
 from perkin.locks import LockedPeriodError, hold_unit, refusal_for
 from perkin.models import Indicator, WorkUnit
 
@@ -34,7 +35,7 @@ def _context(request: HttpRequest, unit: WorkUnit, year: int, table: setup.Table
             .first()
         )
         if ctx.indicator is None:
-            raise Http404("Indikator tidak ditemukan.")
+            raise Http404(_("Indikator tidak ditemukan."))
         access.require(
             access.can_edit_indicator(request.user, ctx.indicator, unit) or request.method == "GET"
         )
@@ -44,7 +45,7 @@ def _context(request: HttpRequest, unit: WorkUnit, year: int, table: setup.Table
             budget__unit=unit, budget__year=year, number=number if str(number).isdigit() else -1
         ).first()
         if ctx.revision is None:
-            raise Http404("Revisi tidak ditemukan.")
+            raise Http404(_("Revisi tidak ditemukan."))
     return ctx
 
 
@@ -69,12 +70,17 @@ def setup_index(request: HttpRequest, code: str, year: int) -> HttpResponse:
         )
         for ind in indicators
     ]
+    years = setup_years(unit)
     ctx = {
         "unit": unit,
         "year": year,
         "rows": rows,
         "revisions": revisions,
         "year_tables": [t for t in setup.TABLES if t.scope == "year"],
+        "can_edit": access.can(request.user, Action.EDIT_SETUP, unit),
+        "has_agreement": year in years,
+        "next_year_exists": year + 1 in years,
+        "years": sorted(years | {year}),
     }
     return render(request, "entry/setup_index.html", ctx)
 
@@ -116,9 +122,20 @@ def setup_table(request: HttpRequest, code: str, year: int, slug: str) -> HttpRe
             "can_edit": can_edit,
             "state": state,
             "reason_max": 100,
+            "read_only_reason": "" if can_edit else _read_only_reason(request.user, unit, table),
         },
         status=status,
     )
+
+
+def _read_only_reason(user, unit: WorkUnit, table: setup.Table) -> str:
+    """Why this user sees the table without inputs."""
+    if table.scope == "indicator" and access.can(user, Action.ENTER_REALISATIONS, unit):
+        return _(
+            "Tabel ini milik indikator tim lain; Anda dapat mengubah data pendukung indikator "
+            "tim Anda sendiri."
+        )
+    return _("Hanya perencana unit yang dapat mengubah tabel ini; halaman ini hanya untuk dibaca.")
 
 
 def _save_table(request, unit, table, ctx, FormSet):

@@ -1,9 +1,17 @@
 """Where facts are entered: the month's entry page, approval and locks, evidence, the money
-page, the workbooks and the annual setup."""
+page, the workbooks, the annual setup, the new year and the quarter's status board."""
 
 from django.urls import path
 
-from perkin.entry import money_views, org_chart_views, setup_views, setup_workbook, views
+from perkin.entry import (
+    board_views,
+    grid_views,
+    money_views,
+    org_chart_views,
+    setup_views,
+    setup_workbook,
+    views,
+)
 
 app_name = "entry"
 
@@ -15,6 +23,8 @@ urlpatterns = [
         "u/<str:code>/isi/<year:year>/<month:month>/kembalikan/", views.return_month, name="return"
     ),
     path("u/<str:code>/kunci/<year:year>/<quarter:quarter>/buka/", views.unlock, name="unlock"),
+    path("u/<str:code>/status/", board_views.board_today, name="board_today"),
+    path("u/<str:code>/status/<year:year>/<quarter:quarter>/", board_views.board, name="board"),
     path("u/<str:code>/bukti/<pk:pk>/", views.evidence_download, name="evidence"),
     path(
         "u/<str:code>/isi/<year:year>/<month:month>/unduh.xlsx",
@@ -50,5 +60,8 @@ urlpatterns = [
         org_chart_views.org_chart_image,
         name="org_chart_image",
     ),
+    path("u/<str:code>/atur/<year:year>/siapkan/", grid_views.rollover, name="rollover"),
+    path("u/<str:code>/atur/<year:year>/target/", grid_views.targets, name="targets"),
+    path("u/<str:code>/atur/<year:year>/pagu/", grid_views.allocations, name="allocations"),
     path("u/<str:code>/atur/<year:year>/<slug:slug>/", setup_views.setup_table, name="setup_table"),
 ]

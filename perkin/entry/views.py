@@ -18,9 +18,10 @@ from django.views.decorators.http import require_POST
 
 from perkin import access, services
 from perkin.access import Action
-from perkin.calendar import MONTHS, next_month, previous_month, quarter_of
+from perkin.calendar import MONTH_NAMES, quarter_of
 from perkin.converters import parse_int
 from perkin.entry.forms import RealisationForm, ReasonForm
+from perkin.entry.navigation import month_navigation, setup_years
 from perkin.locks import month_locks, month_refusal
 from perkin.models import (
     ActionPlanStep,
@@ -60,7 +61,9 @@ def entry(request: HttpRequest, code: str, year: int, month: int) -> HttpRespons
     user = request.user
     all_indicators = _indicators(unit, year)
     if not all_indicators:
-        raise Http404("Belum ada perjanjian kinerja untuk tahun ini.")
+        if request.method == "POST":
+            raise Http404(_("Belum ada perjanjian kinerja untuk tahun ini."))
+        return _no_year(request, unit, year, month, setup_years(unit))
     unit_indicators = all_indicators
     # a PIC sees the months of their team's indicators only
     all_indicators = [i for i in all_indicators if access.can_read_indicator(user, i, unit)]
@@ -83,7 +86,7 @@ def entry(request: HttpRequest, code: str, year: int, month: int) -> HttpRespons
     forms: dict[int, RealisationForm] = {}
     if request.method == "POST":
         if not editable:
-            raise PermissionDenied("Peran Anda tidak mengizinkan perubahan realisasi.")
+            raise PermissionDenied(_("Peran Anda tidak mengizinkan perubahan realisasi."))
         _refuse_foreign_rows(request, unit, unit_indicators, editable)
         if locked:
             messages.error(request, month_refusal(year, [month]))
@@ -129,11 +132,12 @@ def entry(request: HttpRequest, code: str, year: int, month: int) -> HttpRespons
         )
     statuses = [r.status for r in current_rows]
     returned = next((r for r in current_rows if r.status == "returned" and r.return_reason), None)
+    m = access.membership(user)
     ctx = {
         "unit": unit,
         "year": year,
         "month": month,
-        "month_name": MONTHS[month],
+        "month_name": MONTH_NAMES[month],
         "items": items,
         "can_edit": bool(editable) and not locked,
         "is_head": access.can(user, Action.APPROVE, unit),
@@ -144,12 +148,55 @@ def entry(request: HttpRequest, code: str, year: int, month: int) -> HttpRespons
         "returned": returned,
         "counts": {s: statuses.count(s) for s in ("draft", "submitted", "returned", "approved")},
         "missing": len(all_indicators) - len(current_rows),
-        "prev": previous_month(year, month),
-        "next": next_month(year, month),
-        "months": [(m, MONTHS[m]) for m in range(1, 13)],
+        "nav": month_navigation(
+            unit,
+            year,
+            month,
+            url_name="entry:entry",
+            can_prepare=access.can(user, Action.EDIT_SETUP, unit),
+        ),
+        "months": [(n, MONTH_NAMES[n]) for n in range(1, 13)],
         "reason_form": ReasonForm(),
+        "read_only_reason": _read_only_reason(user, unit, editable, all_indicators, m),
+        "my_team": m.team if m and m.role == m.Role.PIC else None,
     }
     return render(request, "entry/entry.html", ctx, status=status)
+
+
+def _read_only_reason(user, unit, editable, all_indicators, membership) -> str:
+    """Why the page (or some of its rows) cannot be changed by this user ('' when all can)."""
+    if len(editable) == len(all_indicators):
+        return ""
+    if not editable:
+        if access.can(user, Action.APPROVE, unit):
+            return _(
+                "Sebagai kepala unit Anda menyetujui atau mengembalikan isian; realisasi diisi "
+                "oleh perencana dan PIC."
+            )
+        if membership is not None and membership.role == membership.Role.PIC:
+            return _(
+                "Tim Anda belum ditetapkan sebagai PIC indikator tahun ini; minta perencana "
+                "mengisi kolom tim pada indikator."
+            )
+        return _("Peran Anda hanya dapat membaca realisasi.")
+    team = membership.team.name if membership and membership.team else ""
+    return _(
+        "Anda dapat mengisi indikator tim %(team)s; indikator tim lain hanya dapat dibaca."
+    ) % {"team": team}
+
+
+def _no_year(request, unit, year: int, month: int, years: set[int]) -> HttpResponse:
+    """A year without an agreement: say so and offer the setup (or preparing it from the
+    year before) instead of a bare 404."""
+    ctx = {
+        "unit": unit,
+        "year": year,
+        "month": month,
+        "years": sorted(years),
+        "can_edit": access.can(request.user, Action.EDIT_SETUP, unit),
+        "from_previous": year - 1 in years,
+    }
+    return render(request, "entry/no_year.html", ctx)
 
 
 def _refuse_foreign_rows(request, unit, all_indicators, editable) -> None:
@@ -164,9 +211,9 @@ def _refuse_foreign_rows(request, unit, all_indicators, editable) -> None:
             continue
         pk = int(head)
         if pk not in unit_ids:
-            raise Http404("Indikator tidak ditemukan.")
+            raise Http404(_("Indikator tidak ditemukan."))
         if pk not in editable_ids:
-            raise PermissionDenied("Indikator ini bukan tanggung jawab tim Anda.")
+            raise PermissionDenied(_("Indikator ini bukan tanggung jawab tim Anda."))
 
 
 def _save(request, unit, year, month, editable, rows):
@@ -177,7 +224,9 @@ def _save(request, unit, year, month, editable, rows):
     if not all(f.is_valid() for f in forms.values()):
         bad = [ind.code for ind in editable if forms[ind.pk].errors]
         messages.error(
-            request, f"Tidak ada yang disimpan: periksa isian {', '.join(bad)} (ditandai merah)."
+            request,
+            _("Tidak ada yang disimpan: periksa isian %(codes)s (ditandai merah).")
+            % {"codes": ", ".join(bad)},
         )
         return forms, 400
     inputs = [
@@ -201,7 +250,9 @@ def _save(request, unit, year, month, editable, rows):
                     messages.error(request, c.message)
                 messages.error(
                     request,
-                    "Tidak ada yang disimpan. Periksa isian tersimpan di atas, lalu simpan ulang.",
+                    _(
+                        "Tidak ada yang disimpan. Periksa isian tersimpan di atas, lalu simpan ulang."
+                    ),
                 )
                 return forms, 409
             evidence_count = _save_evidence(request, unit, year, month, forms, by_pk)
@@ -218,22 +269,31 @@ def _save(request, unit, year, month, editable, rows):
             if pk.isdigit() and int(pk) in forms:
                 for err in errors:
                     forms[int(pk)].add_error("physical_pct", err)
-        messages.error(request, "Tidak ada yang disimpan: periksa isian yang ditandai.")
+        messages.error(request, _("Tidak ada yang disimpan: periksa isian yang ditandai."))
         return forms, 400
     stamp = timezone.localtime().strftime("%H:%M")
     if saved:
         codes = ", ".join(by_pk[r.indicator_id].code for r in saved)
         messages.success(
             request,
-            f"Tersimpan {len(saved)} indikator ({codes}) untuk {MONTHS[month]} {year} pukul {stamp}.",
+            _("Tersimpan %(n)s indikator (%(codes)s) untuk %(month)s %(year)s pukul %(time)s.")
+            % {
+                "n": len(saved),
+                "codes": codes,
+                "month": MONTH_NAMES[month],
+                "year": year,
+                "time": stamp,
+            },
         )
     elif not evidence_count and not submitted:
-        messages.info(request, "Tidak ada perubahan untuk disimpan.")
+        messages.info(request, _("Tidak ada perubahan untuk disimpan."))
     if evidence_count:
-        messages.success(request, f"{evidence_count} bukti dukung diunggah.")
+        messages.success(request, _("%(n)s bukti dukung diunggah.") % {"n": evidence_count})
     if submitted:
         messages.success(
-            request, f"{MONTHS[month]} {year} diajukan untuk persetujuan ({submitted} indikator)."
+            request,
+            _("%(month)s %(year)s diajukan untuk persetujuan (%(n)s indikator).")
+            % {"month": MONTH_NAMES[month], "year": year, "n": submitted},
         )
     return redirect("entry:entry", code=unit.code, year=year, month=month)
 
@@ -257,7 +317,7 @@ def _save_evidence(request, unit, year, month, forms, by_pk) -> int:
         realisation = rows.get(pk)
         if realisation is None:
             raise ValidationError(
-                {str(pk): ["Isi realisasi bulan ini sebelum mengunggah bukti dukung."]}
+                {str(pk): [_("Isi realisasi bulan ini sebelum mengunggah bukti dukung.")]}
             )
         data = forms[pk].cleaned_data
         services.evidence_add(
@@ -281,16 +341,18 @@ def approve(request: HttpRequest, code: str, year: int, month: int) -> HttpRespo
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
         return redirect("entry:entry", code=code, year=year, month=month)
-    messages.success(
-        request,
-        _("%(m)s %(y)s disetujui (%(n)s isian).")
-        % {"m": MONTHS[month], "y": year, "n": approval.approved},
-    )
+    text = _("%(month)s %(year)s disetujui (%(n)s isian).") % {
+        "month": MONTH_NAMES[month],
+        "year": year,
+        "n": approval.approved,
+    }
     if approval.locked:
-        messages.success(
-            request, _("Triwulan %(q)s %(y)s kini dikunci.") % {"q": quarter_of(month), "y": year}
-        )
-    elif approval.blockers:
+        text += " " + _("Triwulan %(q)s %(year)s kini dikunci.") % {
+            "q": quarter_of(month),
+            "year": year,
+        }
+    messages.success(request, text)
+    if approval.blockers:
         messages.error(request, services.lock_refusal(year, quarter_of(month), approval.blockers))
     return redirect("entry:entry", code=code, year=year, month=month)
 
@@ -301,7 +363,7 @@ def return_month(request: HttpRequest, code: str, year: int, month: int) -> Http
     unit = access.unit_for(request.user, code, Action.APPROVE)
     form = ReasonForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Alasan pengembalian wajib diisi.")
+        messages.error(request, _("Alasan pengembalian wajib diisi."))
         return redirect("entry:entry", code=code, year=year, month=month)
     try:
         count = services.month_return(
@@ -310,7 +372,11 @@ def return_month(request: HttpRequest, code: str, year: int, month: int) -> Http
     except (services.LockedPeriodError, ValidationError) as exc:
         messages.error(request, exc.messages[0])
         return redirect("entry:entry", code=code, year=year, month=month)
-    messages.success(request, f"{MONTHS[month]} {year} dikembalikan ke perencana ({count} isian).")
+    messages.success(
+        request,
+        _("%(month)s %(year)s dikembalikan ke perencana (%(n)s isian).")
+        % {"month": MONTH_NAMES[month], "year": year, "n": count},
+    )
     return redirect("entry:entry", code=code, year=year, month=month)
 
 
@@ -322,7 +388,7 @@ def unlock(request: HttpRequest, code: str, year: int, quarter: int) -> HttpResp
     # back to the month the head unlocked from (any month the lock kept closed)
     month = parse_int(request.POST.get("month"), 1, 12) or 3 * quarter
     if not form.is_valid():
-        messages.error(request, "Alasan membuka kunci wajib diisi.")
+        messages.error(request, _("Alasan membuka kunci wajib diisi."))
         return redirect("entry:entry", code=code, year=year, month=month)
     try:
         services.quarter_unlock(
@@ -335,7 +401,11 @@ def unlock(request: HttpRequest, code: str, year: int, quarter: int) -> HttpResp
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, f"Kunci triwulan {quarter} {year} dibuka; alasan dicatat.")
+        messages.success(
+            request,
+            _("Kunci triwulan %(q)s %(year)s dibuka; alasan dicatat.")
+            % {"q": quarter, "year": year},
+        )
     return redirect("entry:entry", code=code, year=year, month=month)
 
 
@@ -352,7 +422,7 @@ def evidence_download(request: HttpRequest, code: str, pk: int) -> FileResponse:
     if evidence is None or not access.can_read_indicator(
         request.user, evidence.realisation.indicator, unit
     ):
-        raise Http404("Bukti dukung tidak ditemukan.")
+        raise Http404(_("Bukti dukung tidak ditemukan."))
     name = Path(evidence.file.name).name
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = FileResponse(

@@ -16,6 +16,7 @@ from perkin.models.base import (
     pct_check,
     pct_validators,
 )
+from perkin.models.deadlines import QuarterDeadline, ReminderSent
 from perkin.models.monitoring import (
     Evidence,
     MonthlyRealisation,
@@ -88,9 +89,11 @@ __all__ = [
     "PriorYearTotals",
     "MonthlyRealisation",
     "PublishedFigure",
+    "QuarterDeadline",
     "QuarterLock",
     "QuarterNarrative",
     "RatioObservation",
+    "ReminderSent",
     "ReportText",
     "ServiceIndexAspect",
     "StaffComposition",

@@ -6,6 +6,8 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+
 from perkin.formatting import number, percent, rupiah, smart
 from reports.checks.base import ERROR, WARNING, Finding, published, same
 
@@ -28,7 +30,12 @@ def budget_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "REVISION_PAGU_MISMATCH",
                     ERROR,
-                    f"{r.label}: pagu tertulis {rupiah(r.stated_pagu)}, jumlah alokasinya {rupiah(r.pagu)}.",
+                    _("%(revision)s: pagu tertulis %(stated)s, jumlah alokasinya %(pagu)s.")
+                    % {
+                        "revision": r.label,
+                        "stated": rupiah(r.stated_pagu),
+                        "pagu": rupiah(r.pagu),
+                    },
                     r.label,
                     "budget",
                 )
@@ -37,8 +44,8 @@ def budget_checks(report: QuarterlyReport) -> list[Finding]:
     for bd in f.breakdowns:
         by_rev_dim[(bd.revision_id, bd.dimension)] += bd.amount
     names = {
-        "funding_source": "sumber dana (RM + PNBP)",
-        "spending_type": "jenis belanja (51/52/53)",
+        "funding_source": _("sumber dana (RM + PNBP)"),
+        "spending_type": _("jenis belanja (51/52/53)"),
     }
     for r in revisions:
         for dim, label in names.items():
@@ -48,8 +55,15 @@ def budget_checks(report: QuarterlyReport) -> list[Finding]:
                     Finding(
                         "BREAKDOWN_NOT_PAGU",
                         ERROR,
-                        f"{r}: rincian per {label} berjumlah {rupiah(total)}, sedangkan pagunya "
-                        f"{rupiah(pagu_by_number[r.number])}.",
+                        _(
+                            "%(revision)s: rincian per %(label)s berjumlah %(total)s, sedangkan pagunya %(pagu)s."
+                        )
+                        % {
+                            "revision": r,
+                            "label": label,
+                            "total": rupiah(total),
+                            "pagu": rupiah(pagu_by_number[r.number]),
+                        },
                         str(r),
                         "budget",
                     )
@@ -62,9 +76,17 @@ def budget_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "REVISION_BEFORE_INITIAL",
                     ERROR,
-                    f"DIPA awal bertanggal {initial.date:%d-%m-%Y}, tetapi {len(earlier)} revisi "
-                    f"bertanggal lebih awal (mis. {earlier[0]} pada {earlier[0].date:%d-%m-%Y}).",
-                    "DIPA awal",
+                    _(
+                        "DIPA awal bertanggal %(date)s, tetapi %(count)s revisi bertanggal lebih "
+                        "awal (mis. %(first)s pada %(first_date)s)."
+                    )
+                    % {
+                        "date": f"{initial.date:%d-%m-%Y}",
+                        "count": len(earlier),
+                        "first": earlier[0],
+                        "first_date": f"{earlier[0].date:%d-%m-%Y}",
+                    },
+                    _("DIPA awal"),
                     "budget",
                 )
             )
@@ -75,7 +97,15 @@ def budget_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "REVISION_DATE_ORDER",
                     WARNING,
-                    f"{c} bertanggal {c.date:%d-%m-%Y}, lebih awal dari {a} ({a.date:%d-%m-%Y}).",
+                    _(
+                        "%(later)s bertanggal %(later_date)s, lebih awal dari %(earlier)s (%(earlier_date)s)."
+                    )
+                    % {
+                        "later": c,
+                        "later_date": f"{c.date:%d-%m-%Y}",
+                        "earlier": a,
+                        "earlier_date": f"{a.date:%d-%m-%Y}",
+                    },
                     str(c),
                     "budget",
                 )
@@ -94,9 +124,17 @@ def budget_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "MATRIX_TOTAL_ROW",
                     ERROR,
-                    f"{stated_totals[0].source} memuat {len(stated_totals)} nilai total untuk "
-                    f"{len(computed)} kolom revisi; {wrong} nilai tidak sama dengan jumlah kolomnya.",
-                    "Tabel 2.2",
+                    _(
+                        "%(source)s memuat %(stated)s nilai total untuk %(columns)s kolom revisi; "
+                        "%(wrong)s nilai tidak sama dengan jumlah kolomnya."
+                    )
+                    % {
+                        "source": stated_totals[0].source,
+                        "stated": len(stated_totals),
+                        "columns": len(computed),
+                        "wrong": wrong,
+                    },
+                    _("Tabel 2.2"),
                     "budget",
                 )
             )
@@ -106,9 +144,16 @@ def budget_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "FINANCIAL_PCT_DIFFERS",
                     ERROR,
-                    f"{p.source} menyatakan realisasi keuangan {percent(p.value)}, sedangkan realisasi per "
-                    f"output (tertimbang pagu) menghasilkan {percent(b.spending_pct)}.",
-                    "Realisasi keuangan",
+                    _(
+                        "%(source)s menyatakan realisasi keuangan %(stated)s, sedangkan realisasi "
+                        "per output (tertimbang pagu) menghasilkan %(computed)s."
+                    )
+                    % {
+                        "source": p.source,
+                        "stated": percent(p.value),
+                        "computed": percent(b.spending_pct),
+                    },
+                    _("Realisasi keuangan"),
                     "budget",
                 )
             )
@@ -118,19 +163,25 @@ def budget_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "PHYSICAL_PCT_DIFFERS",
                     ERROR,
-                    f"{p.source} menyatakan realisasi fisik {percent(p.value)}, data menghasilkan "
-                    f"{percent(b.physical_pct)}.",
-                    "Realisasi fisik",
+                    _(
+                        "%(source)s menyatakan realisasi fisik %(stated)s, data menghasilkan %(computed)s."
+                    )
+                    % {
+                        "source": p.source,
+                        "stated": percent(p.value),
+                        "computed": percent(b.physical_pct),
+                    },
+                    _("Realisasi fisik"),
                     "budget",
                 )
             )
     programmes = {p.code: p for p in b.programmes}
     for key, attr, label in (
-        ("budget.programme_share_pct", "share_pct", "porsi pagu"),
+        ("budget.programme_share_pct", "share_pct", _("porsi pagu")),
         (
             "budget.programme_weighted_spending_pct",
             "weighted_spending_pct",
-            "realisasi keuangan tertimbang",
+            _("realisasi keuangan tertimbang"),
         ),
     ):
         for p in published(report, key):
@@ -140,9 +191,18 @@ def budget_checks(report: QuarterlyReport) -> list[Finding]:
                     Finding(
                         "PROGRAMME_FIGURE_DIFFERS",
                         ERROR,
-                        f"{p.source} menyatakan {label} program {p.subject} {number(p.value)}, data "
-                        f"menghasilkan {number(getattr(prog, attr))}.",
-                        f"Program {p.subject}",
+                        _(
+                            "%(source)s menyatakan %(label)s program %(programme)s %(stated)s, "
+                            "data menghasilkan %(computed)s."
+                        )
+                        % {
+                            "source": p.source,
+                            "label": label,
+                            "programme": p.subject,
+                            "stated": number(p.value),
+                            "computed": number(getattr(prog, attr)),
+                        },
+                        _("Program %(programme)s") % {"programme": p.subject},
                         "budget",
                     )
                 )
@@ -155,9 +215,17 @@ def budget_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "KRO_COUNT_DIFFERS",
                     WARNING,
-                    f"{p.source} menyebut {smart(p.value)} KRO pada kegiatan {p.subject}, sedangkan DIPA "
-                    f"memuat {kro_count[p.subject]} KRO.",
-                    f"Kegiatan {p.subject}",
+                    _(
+                        "%(source)s menyebut %(stated)s KRO pada kegiatan %(activity)s, sedangkan "
+                        "DIPA memuat %(count)s KRO."
+                    )
+                    % {
+                        "source": p.source,
+                        "stated": smart(p.value),
+                        "activity": p.subject,
+                        "count": kro_count[p.subject],
+                    },
+                    _("Kegiatan %(activity)s") % {"activity": p.subject},
                     "budget",
                 )
             )
@@ -167,8 +235,9 @@ def budget_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "PAGU_DIFFERS",
                     ERROR,
-                    f"{p.source} menyatakan pagu {rupiah(p.value)}, DIPA yang berlaku {rupiah(b.pagu)}.",
-                    "Pagu",
+                    _("%(source)s menyatakan pagu %(stated)s, DIPA yang berlaku %(pagu)s.")
+                    % {"source": p.source, "stated": rupiah(p.value), "pagu": rupiah(b.pagu)},
+                    _("Pagu"),
                     "budget",
                 )
             )

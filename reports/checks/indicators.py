@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+
 from perkin.formatting import percent, smart
 from perkin.rules import first_decrease
 from reports.checks.base import ERROR, Finding, published, same
@@ -28,9 +30,17 @@ def indicator_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "PLAN_NOT_CUMULATIVE",
                     ERROR,
-                    f"Target antara rencana aksi {ind.code} turun dari {percent(a)} (B{m1:02d}) "
-                    f"menjadi {percent(b)} (B{m2:02d}); target antara harus kumulatif dan tidak "
-                    f"boleh menurun.",
+                    _(
+                        "Target antara rencana aksi %(code)s turun dari %(a)s (%(m1)s) menjadi "
+                        "%(b)s (%(m2)s); target antara harus kumulatif dan tidak boleh menurun."
+                    )
+                    % {
+                        "code": ind.code,
+                        "a": percent(a),
+                        "m1": f"B{m1:02d}",
+                        "b": percent(b),
+                        "m2": f"B{m2:02d}",
+                    },
                     ind.code,
                     "indicator",
                     ind.pk,
@@ -48,8 +58,16 @@ def indicator_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "REALISED_DECREASING",
                     ERROR,
-                    f"Realisasi fisik kumulatif {ind.code} turun dari {percent(a)} (B{m1:02d}) "
-                    f"menjadi {percent(b)} (B{m2:02d}).",
+                    _(
+                        "Realisasi fisik kumulatif %(code)s turun dari %(a)s (%(m1)s) menjadi %(b)s (%(m2)s)."
+                    )
+                    % {
+                        "code": ind.code,
+                        "a": percent(a),
+                        "m1": f"B{m1:02d}",
+                        "b": percent(b),
+                        "m2": f"B{m2:02d}",
+                    },
                     ind.code,
                     "indicator",
                     ind.pk,
@@ -59,7 +77,7 @@ def indicator_checks(report: QuarterlyReport) -> list[Finding]:
 
     stated_plan: dict[str, list] = defaultdict(list)
     for p in published(report, "indicator.interim_target_pct"):
-        code, _, month = p.subject.partition("@")
+        code, _sep, month = p.subject.partition("@")
         ind = by_code.get(code)
         if ind is None or not month.isdigit():
             continue
@@ -69,13 +87,18 @@ def indicator_checks(report: QuarterlyReport) -> list[Finding]:
     for code, rows in stated_plan.items():
         ind = by_code[code]
         detail = "; ".join(
-            f"B{m:02d} {percent(v)} (rencana aksi {percent(plan)})" for m, v, plan, _ in rows
+            _("%(month)s %(stated)s (rencana aksi %(planned)s)")
+            % {"month": f"B{m:02d}", "stated": percent(v), "planned": percent(plan)}
+            for m, v, plan, _source in rows
         )
         out.append(
             Finding(
                 "PUBLISHED_INTERIM_DIFFERS",
                 ERROR,
-                f"Target antara {code} pada {rows[0][3]} tidak sama dengan rencana aksi: {detail}.",
+                _(
+                    "Target antara %(code)s pada %(source)s tidak sama dengan rencana aksi: %(detail)s."
+                )
+                % {"code": code, "source": rows[0][3], "detail": detail},
                 code,
                 "indicator",
                 ind.pk,
@@ -83,17 +106,17 @@ def indicator_checks(report: QuarterlyReport) -> list[Finding]:
         )
 
     labels = {
-        "indicator.realisation": ("PUBLISHED_REALISATION_DIFFERS", "realisasi", "realisation"),
-        "indicator.achievement": ("PUBLISHED_ACHIEVEMENT_DIFFERS", "capaian", "achievement_pct"),
-        "indicator.target": ("PUBLISHED_TARGET_DIFFERS", "target", "target"),
+        "indicator.realisation": ("PUBLISHED_REALISATION_DIFFERS", _("realisasi"), "realisation"),
+        "indicator.achievement": ("PUBLISHED_ACHIEVEMENT_DIFFERS", _("capaian"), "achievement_pct"),
+        "indicator.target": ("PUBLISHED_TARGET_DIFFERS", _("target"), "target"),
         "indicator.physical_target": (
             "PUBLISHED_PHYSICAL_TARGET_DIFFERS",
-            "target fisik",
+            _("target fisik"),
             "physical_target_pct",
         ),
         "indicator.physical_realised": (
             "PUBLISHED_PHYSICAL_DIFFERS",
-            "realisasi fisik",
+            _("realisasi fisik"),
             "physical_realised_pct",
         ),
     }
@@ -110,8 +133,17 @@ def indicator_checks(report: QuarterlyReport) -> list[Finding]:
                     Finding(
                         code_,
                         ERROR,
-                        f"{p.source} menyatakan {label} {ind.code} {show(p.value)}, sedangkan "
-                        f"data menghasilkan {show(computed)}.",
+                        _(
+                            "%(source)s menyatakan %(label)s %(code)s %(stated)s, sedangkan data "
+                            "menghasilkan %(computed)s."
+                        )
+                        % {
+                            "source": p.source,
+                            "label": label,
+                            "code": ind.code,
+                            "stated": show(p.value),
+                            "computed": show(computed),
+                        },
                         ind.code,
                         "indicator",
                         ind.pk,

@@ -6,6 +6,8 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+
 from perkin.formatting import number, percent, rupiah, smart
 from reports.calculations import methods
 from reports.calculations.rounding import round2
@@ -22,7 +24,7 @@ def growth_checks(
     for p in published(report, key):
         if p.subject == "TOTAL":
             computed, has_base = total_growth, total_growth is not None
-            name = "total"
+            name = _("total")
         elif p.subject in rows:
             row = rows[p.subject]
             computed, has_base = row.growth_pct, row.previous_year not in (None, 0)
@@ -34,8 +36,11 @@ def growth_checks(
                 Finding(
                     "GROWTH_WITHOUT_BASE",
                     ERROR,
-                    f"{p.source} menampilkan pertumbuhan {label} {name} sebesar {smart(p.value)}, padahal "
-                    f"tidak ada nilai tahun sebelumnya; pertumbuhan seharusnya '-'.",
+                    _(
+                        "%(source)s menampilkan pertumbuhan %(label)s %(name)s sebesar %(stated)s, "
+                        "padahal tidak ada nilai tahun sebelumnya; pertumbuhan seharusnya '-'."
+                    )
+                    % {"source": p.source, "label": label, "name": name, "stated": smart(p.value)},
                     name,
                     area,
                 )
@@ -45,8 +50,17 @@ def growth_checks(
                 Finding(
                     "GROWTH_DIFFERS",
                     ERROR,
-                    f"{p.source} menyatakan pertumbuhan {label} {name} {number(p.value)}%, data menghasilkan "
-                    f"{percent(computed)}.",
+                    _(
+                        "%(source)s menyatakan pertumbuhan %(label)s %(name)s %(stated)s%%, data "
+                        "menghasilkan %(computed)s."
+                    )
+                    % {
+                        "source": p.source,
+                        "label": label,
+                        "name": name,
+                        "stated": number(p.value),
+                        "computed": percent(computed),
+                    },
                     name,
                     area,
                 )
@@ -68,10 +82,21 @@ def revenue_checks(report: QuarterlyReport) -> list[Finding]:
                     Finding(
                         "CUMULATIVE_NOT_SUM",
                         ERROR,
-                        f"PNBP: kumulatif s.d. bulan {m - 1} {rupiah(cumul[m - 1].value)} ditambah "
-                        f"penerimaan bulan {m} {rupiah(months[m].value)} = {rupiah(expected)}, tetapi "
-                        f"{p.source} menyatakan kumulatif {rupiah(p.value)}.",
-                        f"PNBP bulan {m}",
+                        _(
+                            "PNBP: kumulatif s.d. bulan %(previous_month)s %(previous)s ditambah "
+                            "penerimaan bulan %(month)s %(received)s = %(expected)s, tetapi "
+                            "%(source)s menyatakan kumulatif %(stated)s."
+                        )
+                        % {
+                            "previous_month": m - 1,
+                            "previous": rupiah(cumul[m - 1].value),
+                            "month": m,
+                            "received": rupiah(months[m].value),
+                            "expected": rupiah(expected),
+                            "source": p.source,
+                            "stated": rupiah(p.value),
+                        },
+                        _("PNBP bulan %(month)s") % {"month": m},
                         "revenue",
                     )
                 )
@@ -85,9 +110,17 @@ def revenue_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "MONTH_TOTAL_DIFFERS",
                     ERROR,
-                    f"PNBP bulan {m}: {p.source} menyatakan {rupiah(p.value)}, jumlah rincian per jenis "
-                    f"layanan {rupiah(stored[m])}.",
-                    f"PNBP bulan {m}",
+                    _(
+                        "PNBP bulan %(month)s: %(source)s menyatakan %(stated)s, jumlah rincian per "
+                        "jenis layanan %(stored)s."
+                    )
+                    % {
+                        "month": m,
+                        "source": p.source,
+                        "stated": rupiah(p.value),
+                        "stored": rupiah(stored[m]),
+                    },
+                    _("PNBP bulan %(month)s") % {"month": m},
                     "revenue",
                 )
             )
@@ -98,9 +131,17 @@ def revenue_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "CUMULATIVE_DIFFERS",
                     WARNING,
-                    f"PNBP kumulatif s.d. bulan {m}: {p.source} menyatakan {rupiah(p.value)}, data "
-                    f"penerimaan menghasilkan {rupiah(computed)}.",
-                    f"PNBP s.d. bulan {m}",
+                    _(
+                        "PNBP kumulatif s.d. bulan %(month)s: %(source)s menyatakan %(stated)s, data "
+                        "penerimaan menghasilkan %(computed)s."
+                    )
+                    % {
+                        "month": m,
+                        "source": p.source,
+                        "stated": rupiah(p.value),
+                        "computed": rupiah(computed),
+                    },
+                    _("PNBP s.d. bulan %(month)s") % {"month": m},
                     "revenue",
                 )
             )
@@ -110,9 +151,17 @@ def revenue_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "REVENUE_TARGET_DIFFERS",
                     ERROR,
-                    f"{p.source} menyebut target PNBP {rupiah(p.value)}, sedangkan target yang ditetapkan "
-                    f"{rupiah(rev.target)} (realisasi {rupiah(rev.realisation)}).",
-                    "Target PNBP",
+                    _(
+                        "%(source)s menyebut target PNBP %(stated)s, sedangkan target yang "
+                        "ditetapkan %(target)s (realisasi %(realisation)s)."
+                    )
+                    % {
+                        "source": p.source,
+                        "stated": rupiah(p.value),
+                        "target": rupiah(rev.target),
+                        "realisation": rupiah(rev.realisation),
+                    },
+                    _("Target PNBP"),
                     "revenue",
                 )
             )
@@ -123,8 +172,15 @@ def revenue_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "REVENUE_TOTAL_DIFFERS",
                     ERROR,
-                    f"{p.source} menyatakan PNBP {p.subject} {rupiah(p.value)}, data menghasilkan "
-                    f"{rupiah(computed)}.",
+                    _(
+                        "%(source)s menyatakan PNBP %(year)s %(stated)s, data menghasilkan %(computed)s."
+                    )
+                    % {
+                        "source": p.source,
+                        "year": p.subject,
+                        "stated": rupiah(p.value),
+                        "computed": rupiah(computed),
+                    },
                     f"PNBP {p.subject}",
                     "revenue",
                 )
@@ -150,9 +206,17 @@ def service_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "SERVICE_TOTAL_DIFFERS",
                     ERROR,
-                    f"{p.source} menyatakan jumlah hasil layanan {p.subject} {number(p.value, 0)}, data "
-                    f"menghasilkan {number(computed, 0)}.",
-                    f"Layanan {p.subject}",
+                    _(
+                        "%(source)s menyatakan jumlah hasil layanan %(year)s %(stated)s, data "
+                        "menghasilkan %(computed)s."
+                    )
+                    % {
+                        "source": p.source,
+                        "year": p.subject,
+                        "stated": number(p.value, 0),
+                        "computed": number(computed, 0),
+                    },
+                    _("Layanan %(year)s") % {"year": p.subject},
                     "services",
                 )
             )
@@ -161,7 +225,7 @@ def service_checks(report: QuarterlyReport) -> list[Finding]:
         "service.growth_pct",
         {k.code: k for k in s.kinds},
         s.growth_pct,
-        "layanan",
+        _("layanan"),
         "services",
     )
     return out
@@ -183,8 +247,16 @@ def evaluation_checks(report: QuarterlyReport) -> list[Finding]:
                 Finding(
                     "EVALUATION_TOTAL_DIFFERS",
                     ERROR,
-                    f"{e.get_kind_display()} {e.year}: komponen berjumlah {number(computed)}, nilai yang "
-                    f"dinyatakan {number(e.stated_total)}.",
+                    _(
+                        "%(kind)s %(year)s: komponen berjumlah %(computed)s, nilai yang "
+                        "dinyatakan %(stated)s."
+                    )
+                    % {
+                        "kind": e.get_kind_display(),
+                        "year": e.year,
+                        "computed": number(computed),
+                        "stated": number(e.stated_total),
+                    },
                     str(e.get_kind_display()),
                     "evaluation",
                 )

@@ -33,7 +33,11 @@ def _navigation(request) -> dict:
     m = access.membership(user)
     links = {}
     if unit is not None:
-        for key, name in (("report", "reports:report"), ("entry", "entry:entry_today")):
+        for key, name in (
+            ("report", "reports:report"),
+            ("entry", "entry:entry_today"),
+            ("board", "entry:board_today"),
+        ):
             try:
                 links[key] = reverse(name, args=[unit.code])
             except NoReverseMatch:
@@ -44,5 +48,6 @@ def _navigation(request) -> dict:
         "nav_unit": unit,
         "nav_can_enter": bool(unit and access.can(user, Action.ENTER_REALISATIONS, unit)),
         "nav_is_head": bool(unit and access.can(user, Action.APPROVE, unit)),
+        "nav_can_board": bool(unit and access.can(user, Action.OPEN_BOARD, unit)),
         "nav_can_compare": access.can(user, Action.COMPARE_UNITS),
     }

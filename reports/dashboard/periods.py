@@ -1,36 +1,16 @@
-"""Which year and quarter a page shows: from the URL (?year=2024&q=4), else a default taken
-from the unit's data. Shared by the dashboards and the report page."""
+"""Which year and quarter a page shows: from the URL (?year=2024&q=4), else the quarter being
+reported (perkin.entry.navigation.default_period, which the status board shares). Shared by the
+dashboards and the report page."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from django.db.models import Max
 from django.http import HttpRequest
 
 from perkin.converters import parse_int
-from perkin.models import Agreement, MonthlyRealisation, WorkUnit
+from perkin.entry.navigation import default_period
+from perkin.models import WorkUnit
 
 __all__ = ["default_period", "parse_int", "selected_period"]
-
-
-def default_period(
-    unit: WorkUnit, year: int | None = None, today: date | None = None
-) -> tuple[int, int]:
-    """(year, quarter) to show: the given year, else the latest year with an agreement; its
-    latest quarter with data, else the current quarter (the last one of a past year)."""
-    today = today or date.today()
-    current_quarter = (today.month + 2) // 3
-    if year is None:
-        year = Agreement.objects.filter(unit=unit).aggregate(y=Max("year"))["y"]
-        if year is None:
-            return today.year, current_quarter
-    last = MonthlyRealisation.objects.filter(
-        indicator__goal__agreement__unit=unit, indicator__goal__agreement__year=year
-    ).aggregate(m=Max("month"))["m"]
-    if last is not None:
-        return year, (last + 2) // 3
-    return year, current_quarter if year == today.year else 4
 
 
 def selected_period(request: HttpRequest, unit: WorkUnit) -> tuple[int, int]:

@@ -9,12 +9,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
 from perkin import access
 from perkin import history as perkin_history
 from perkin.access import Action
+from perkin.calendar import MONTH_NAMES
+from perkin.entry.deadlines import deadline_for
 from perkin.entry.kinds import REALISATION, entry_fields, entry_labels
+from perkin.entry.navigation import setup_years
 from perkin.models import Agreement, Evidence, MonthlyRealisation, WorkUnit
 from reports.checks import build_quarterly_report
 from reports.dashboard import charts
@@ -56,10 +60,30 @@ def _linker(unit: WorkUnit, year: int, quarter: int):
     return link
 
 
+def _no_agreement(
+    request: HttpRequest, unit: WorkUnit, year: int, quarter: int, years
+) -> HttpResponse:
+    """A year without an agreement says so and links to its setup, instead of '0 / 0' and a
+    green 'no warnings'."""
+    ctx = {
+        "unit": unit,
+        "year": year,
+        "quarter": quarter,
+        "years": sorted(years | {year}),
+        "existing_years": sorted(years),
+        "can_setup": access.can(request.user, Action.EDIT_SETUP, unit),
+        "from_previous": year - 1 in years,
+    }
+    return render(request, "reports/dashboard_no_year.html", ctx)
+
+
 @login_required
 def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     unit = access.get_unit_for_user(request.user, code)
     year, quarter = selected_period(request, unit)
+    years = setup_years(unit)
+    if year not in years:
+        return _no_agreement(request, unit, year, quarter, years)
     report = build_quarterly_report(unit, year, quarter, full=False)
     tables = dashboard_tables(report)
     for table in tables.values():
@@ -69,19 +93,21 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
         name = request.GET.get("t", "")
         table = tables.get(name)
         if table is None or export not in EXPORT_FORMATS:
-            raise Http404("Format unduhan tidak dikenal.")
+            raise Http404(_("Format unduhan tidak dikenal."))
         return table_download(
             table, export, f"{unit.code.lower()}-{year}-tw{quarter}-{name}", name.capitalize()
         )
     link = _linker(unit, year, quarter)
-    warnings = early_warnings(report, today=date.today(), link=link)
+    today = date.today()
+    warnings = early_warnings(report, today=today, link=link)
     findings = finding_warnings(report, link=link)
+    deadline = deadline_for(unit, year, quarter)
     ctx = {
         "unit": unit,
         "report": report,
         "year": year,
         "quarter": quarter,
-        "years": range(year - 3, year + 2),
+        "years": sorted(years | {year}),
         "warnings": warnings,
         "findings": findings,
         "warning_count": len(warnings) + len(findings),
@@ -90,6 +116,11 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
         "downloads": {
             name: download_links(request, year=year, quarter=quarter, name=name) for name in tables
         },
+        "summary": report.achievement_summary,
+        "last_month_name": MONTH_NAMES[report.last_month],
+        "deadline": deadline,
+        "deadline_text": deadline.describe(today),
+        "can_open_board": access.can(request.user, Action.OPEN_BOARD, unit),
     }
     return render(request, "reports/dashboard.html", ctx)
 
@@ -104,7 +135,7 @@ def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     if indicator is not None and team is not None and indicator.team_id != team:
         indicator = None  # a PIC reads only their team's indicator pages
     if indicator is None:  # another unit's (or year's) indicator answers 404
-        raise Http404("Indikator tidak ditemukan untuk periode ini.")
+        raise Http404(_("Indikator tidak ditemukan untuk periode ini."))
     realisation_ids = [m.realisation_id for m in indicator.months if m.realisation_id]
     evidence: dict[int, list[Evidence]] = {}
     for e in Evidence.objects.filter(realisation_id__in=realisation_ids).order_by("pk"):
@@ -142,7 +173,7 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
         .order_by("kind", "code")
     )
     if not units:
-        raise Http404("Tidak ada unit yang dapat ditampilkan.")
+        raise Http404(_("Tidak ada unit yang dapat ditampilkan."))
     years = Agreement.objects.filter(unit__in=units).values_list("year", flat=True)
     year = parse_int(request.GET.get("year"), 2000, 2100) or max(years, default=date.today().year)
     quarter = parse_int(request.GET.get("q"), 1, 4) or 4
@@ -171,7 +202,7 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
     export = request.GET.get("_export")
     if export:
         if export not in EXPORT_FORMATS:
-            raise Http404("Format unduhan tidak dikenal.")
+            raise Http404(_("Format unduhan tidak dikenal."))
         return table_download(table, export, f"antar-unit-{year}-tw{quarter}", "Antar unit")
     ctx = {
         "table": table,

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from perkin.calendar import MONTHS
+from django.utils.translation import gettext as _
+
+from perkin.calendar import MONTH_NAMES
 from perkin.formatting import percent, rupiah
 from reports.calculations.budget import pace_to_month
 from reports.engine.report import QuarterlyReport
@@ -36,9 +38,13 @@ def early_warnings(report: QuarterlyReport, *, today: date, link: LinkFn) -> lis
                 EarlyWarning(
                     "behind_plan",
                     "warning",
-                    f"{ind.code} tertinggal dari rencana aksi",
-                    f"Realisasi fisik B{last:02d} {percent(ind.physical_realised_pct)} di bawah target "
-                    f"antara {percent(ind.physical_target_pct)}.",
+                    _("%(code)s tertinggal dari rencana aksi") % {"code": ind.code},
+                    _("Realisasi fisik %(month)s %(done)s di bawah target antara %(plan)s.")
+                    % {
+                        "month": f"B{last:02d}",
+                        "done": percent(ind.physical_realised_pct),
+                        "plan": percent(ind.physical_target_pct),
+                    },
                     link("indicator", pk=ind.pk),
                 )
             )
@@ -48,9 +54,15 @@ def early_warnings(report: QuarterlyReport, *, today: date, link: LinkFn) -> lis
             EarlyWarning(
                 "output_lag",
                 "warning",
-                f"Penyerapan {len(lagging)} KRO di bawah rencana s.d. {MONTHS[last]}",
+                _("Penyerapan %(n)s KRO di bawah rencana s.d. %(month)s")
+                % {"n": len(lagging), "month": MONTH_NAMES[last]},
                 "; ".join(
-                    f"{o.short_code} {percent(o.spending_pct)} dari {percent(o.planned_financial_pct)}"
+                    _("%(code)s %(spent)s dari %(plan)s")
+                    % {
+                        "code": o.short_code,
+                        "spent": percent(o.spending_pct),
+                        "plan": percent(o.planned_financial_pct),
+                    }
                     for o in lagging
                 ),
                 link("section", anchor="anggaran"),
@@ -64,9 +76,17 @@ def early_warnings(report: QuarterlyReport, *, today: date, link: LinkFn) -> lis
                 EarlyWarning(
                     "revenue_pace",
                     "warning",
-                    "PNBP di bawah laju yang dibutuhkan",
-                    f"Realisasi {rupiah(rev.realisation)} s.d. {MONTHS[last]}, sedangkan laju target "
-                    f"tahunan {rupiah(rev.target)} menuntut {rupiah(pace)}.",
+                    _("PNBP di bawah laju yang dibutuhkan"),
+                    _(
+                        "Realisasi %(done)s s.d. %(month)s, sedangkan laju target tahunan "
+                        "%(target)s menuntut %(pace)s."
+                    )
+                    % {
+                        "done": rupiah(rev.realisation),
+                        "month": MONTH_NAMES[last],
+                        "target": rupiah(rev.target),
+                        "pace": rupiah(pace),
+                    },
                     link("section", anchor="pnbp"),
                 )
             )
@@ -82,13 +102,24 @@ def early_warnings(report: QuarterlyReport, *, today: date, link: LinkFn) -> lis
                 EarlyWarning(
                     "not_submitted",
                     "warning",
-                    f"{MONTHS[month]} {report.year} belum diajukan",
-                    f"{len(pending)} indikator belum diajukan: {', '.join(pending[:8])}"
+                    _("%(month)s %(year)s belum diajukan")
+                    % {"month": MONTH_NAMES[month], "year": report.year},
+                    _("%(n)s indikator belum diajukan: %(codes)s")
+                    % {"n": len(pending), "codes": ", ".join(pending[:8])}
                     + ("..." if len(pending) > 8 else ""),
                     link("entry", month=month),
                 )
             )
     return out
+
+
+# The dashboard's section of each finding area (templates/reports/dashboard.html).
+AREA_ANCHORS = {
+    "indicator": "indikator",
+    "budget": "anggaran",
+    "revenue": "pnbp",
+    "services": "layanan",
+}
 
 
 def finding_warnings(report: QuarterlyReport, *, link: LinkFn) -> list[EarlyWarning]:
@@ -101,7 +132,7 @@ def finding_warnings(report: QuarterlyReport, *, link: LinkFn) -> list[EarlyWarn
             f.message,
             link("indicator", pk=f.indicator_pk)
             if f.indicator_pk
-            else link("section", anchor=f.area or "temuan"),
+            else link("section", anchor=AREA_ANCHORS.get(f.area, "temuan")),
         )
         for f in report.checks
     ]

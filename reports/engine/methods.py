@@ -78,9 +78,16 @@ class IndicatorMethod:
                 Finding(
                     "VALUE_TO_DATE_DIFFERS",
                     ERROR,
-                    f"Nilai {r.code} yang diisi pada B{r.last_value_month:02d} "
-                    f"({smart(r.last_value_to_date)}) berbeda dengan realisasi yang dihitung dari "
-                    f"data pendukungnya ({smart(r.realisation)}).",
+                    _(
+                        "Nilai %(code)s yang diisi pada %(month)s (%(entered)s) berbeda dengan "
+                        "realisasi yang dihitung dari data pendukungnya (%(computed)s)."
+                    )
+                    % {
+                        "code": r.code,
+                        "month": f"B{r.last_value_month:02d}",
+                        "entered": smart(r.last_value_to_date),
+                        "computed": smart(r.realisation),
+                    },
                     r.code,
                     "indicator",
                     r.pk,
@@ -178,9 +185,19 @@ class AverageChange(IndicatorMethod):
             Finding(
                 "MEASUREMENT_STATED_OFF",
                 ERROR,
-                f"Pengukuran {r.code} {m.company}: {smart(m.before_value)} -> "
-                f"{smart(m.after_value)} {m.measure_unit} menghasilkan {percent(m.computed_pct)}, "
-                f"tetapi yang dinyatakan {percent(m.stated_pct)} (selisih lebih dari 0,01).",
+                _(
+                    "Pengukuran %(code)s %(company)s: %(before)s -> %(after)s %(unit)s menghasilkan "
+                    "%(computed)s, tetapi yang dinyatakan %(stated)s (selisih lebih dari 0,01)."
+                )
+                % {
+                    "code": r.code,
+                    "company": m.company,
+                    "before": smart(m.before_value),
+                    "after": smart(m.after_value),
+                    "unit": m.measure_unit,
+                    "computed": percent(m.computed_pct),
+                    "stated": percent(m.stated_pct),
+                },
                 r.code,
                 "indicator",
                 r.pk,
@@ -351,8 +368,11 @@ class WeightedIndex(IndicatorMethod):
                     Finding(
                         "WEIGHTS_NOT_100",
                         ERROR,
-                        f"Bobot aspek indeks pelayanan publik {r.code} berjumlah "
-                        f"{percent(total)}, seharusnya 100%.",
+                        _(
+                            "Bobot aspek indeks pelayanan publik %(code)s berjumlah %(total)s, "
+                            "seharusnya 100%%."
+                        )
+                        % {"code": r.code, "total": percent(total)},
                         r.code,
                         "indicator",
                         r.pk,

@@ -19,6 +19,7 @@ from reports.calculations.achievement import achievement_pct, is_achieved
 from reports.calculations.categories import classify
 from reports.calculations.ranking import competition_rank
 from reports.calculations.rounding import round2
+from reports.calculations.summary import AchievementSummary, summarise
 from reports.engine import previous
 from reports.engine.facts import Facts, fetch_facts
 from reports.engine.findings import ERROR, Finding
@@ -135,6 +136,14 @@ class QuarterlyReport:
     @property
     def measured_count(self) -> int:
         return sum(1 for i in self.indicators if i.achievement_pct is not None)
+
+    @property
+    def achievement_summary(self) -> AchievementSummary:
+        """The fair headline: achieved count, median and capped mean (reports.calculations.
+        summary), with the indicators whose achievement exceeds the cap."""
+        return summarise(
+            {i.code: i.achievement_pct for i in self.indicators if i.achievement_pct is not None}
+        )
 
     @property
     def average_achievement_pct(self) -> Decimal | None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from perkin.calendar import month_label
+from perkin.models import MonthlyRealisation
 
 
 @dataclass
@@ -26,13 +29,10 @@ class MonthRow:
 
     @property
     def status_label(self) -> str:
-        labels = {
-            "draft": "Draf",
-            "submitted": "Diajukan",
-            "returned": "Dikembalikan",
-            "approved": "Disetujui",
-        }
-        return labels.get(self.status, "Belum diisi")
+        """'Disetujui' ('Approved' in English); 'Belum diisi' when the month is not entered."""
+        if self.status in MonthlyRealisation.Status.values:
+            return str(MonthlyRealisation.Status(self.status).label)
+        return _("Belum diisi")
 
     @property
     def behind(self) -> bool:

@@ -65,7 +65,8 @@ WITH_PARENT: dict[str, tuple[str, str, str]] = {
     "perkin.UnitEvaluation": ("unit_id", "perkin.WorkUnit", "parent_id"),
     "perkin.EvaluationComponent": ("evaluation_id", "perkin.UnitEvaluation", "unit__parent_id"),
 }
-NOT_FACTS = {"perkin.UnitMembership"}  # who may read; changes no report
+# who may read, when a report is due, which reminders went out: changes no report
+NOT_FACTS = {"perkin.UnitMembership", "perkin.QuarterDeadline", "perkin.ReminderSent"}
 
 
 def _unit_sources(instance: Model) -> list:

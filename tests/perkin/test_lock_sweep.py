@@ -53,6 +53,8 @@ NOT_FACT_WRITES = {
     "reports:finding_acknowledge": "the head's recorded judgement on a finding, made after the "
     "lock so that the quarter can be finalised; changes no fact",
     "reports:final_signed_upload": "keeps the signed copy of a frozen final file",
+    "entry:rollover": "creates next year's setup only (a year nothing has locked)",
+    "entry:board": "sets the quarter's deadline, which no report shows",
 }
 # URL names that only read (their POST is refused or not routed)
 READ_ONLY = {
@@ -71,6 +73,7 @@ READ_ONLY = {
     "reports:report_download",
     "reports:final_download",
     "entry:org_chart_image",
+    "entry:board_today",
 }
 
 
@@ -306,6 +309,25 @@ def test_every_write_path_is_refused_behind_the_lock(
     )
     sweep.record("organisation chart", r)
     covered.add("entry:org_chart")
+    targets = client.get(reverse("entry:targets", args=[CODE, YEAR]))
+    data = {row.key: "7" for row in targets.context["indicators"]}
+    data["state"] = targets.context["state"]
+    r = client.post(reverse("entry:targets", args=[CODE, YEAR]), data)
+    sweep.record("targets grid", r)
+    covered.add("entry:targets")
+    pagu = client.get(reverse("entry:allocations", args=[CODE, YEAR]) + "?revisi=0")
+    data = {row.key: row.typed for row, _sub in pagu.context["rows"] if row.editable}
+    first = next(k for k in data)
+    data[first] = "1"
+    data.update(
+        stated_pagu=pagu.context["stated_text"],
+        date=pagu.context["day_text"],
+        revisi="0",
+        state=pagu.context["state"],
+    )
+    r = client.post(reverse("entry:allocations", args=[CODE, YEAR]), data)
+    sweep.record("allocations grid", r)
+    covered.add("entry:allocations")
     client.force_login(head)
     for name, extra in (("entry:approve", {}), ("entry:return", {"reason": "koreksi"})):
         r = client.post(reverse(name, args=[CODE, YEAR, 11]), extra)

@@ -67,3 +67,14 @@ def login(page, base_url: str, username: str) -> None:
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
+
+
+def draw_every_chart(page) -> None:
+    """Charts are drawn as they come near the screen; draw them all (as printing does)."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("window.PerkinCharts !== undefined", timeout=20000)
+    page.evaluate("window.PerkinCharts.drawAll()")
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-chart]')].every(el => el.querySelector('.main-svg'))",
+        timeout=20000,
+    )

@@ -3,7 +3,7 @@ compares units; another unit's planner is refused."""
 
 import pytest
 
-from tests.zz_browser.conftest import ARTIFACTS, login
+from tests.zz_browser.conftest import ARTIFACTS, draw_every_chart, login
 
 pytestmark = pytest.mark.browser
 
@@ -12,6 +12,7 @@ def test_head_reads_the_dashboard_and_follows_a_warning(live_demo, page):
     base = live_demo.url
     login(page, base, "kepala")
     page.goto(f"{base}/u/BSPJI-PLG/?year=2024&q=4")
+    draw_every_chart(page)
     page.wait_for_selector("[data-chart='budget-scurve'] .main-svg", timeout=20000)
     assert page.locator(".main-svg").count() >= 20  # indicator minis + budget, revenue, services
     assert page.locator("#peringatan").is_visible()
@@ -26,7 +27,7 @@ def test_head_reads_the_dashboard_and_follows_a_warning(live_demo, page):
     page.wait_for_selector("h1")
     assert code in page.locator("h1").inner_text()
     assert page.locator("text=Temuan pemeriksaan konsistensi").is_visible()
-    page.wait_for_selector("[data-chart='indicator'] .main-svg", timeout=20000)
+    draw_every_chart(page)
     page.screenshot(path=str(ARTIFACTS / "indicator.png"), full_page=True)
 
 

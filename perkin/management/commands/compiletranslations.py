@@ -10,26 +10,42 @@ from django.core.management.base import BaseCommand
 
 
 def parse_po(text: str) -> dict[str, str]:
+    """msgid -> msgstr; a plural entry is keyed 'singular\\0plural' with its forms joined by
+    '\\0' (the .mo convention). Fuzzy entries are left out, as msgfmt does."""
     entries: dict[str, str] = {}
-    msgid = msgstr = None
+    parts: dict[str, str] = {}
     current = None
+    fuzzy = False
+
+    def flush() -> None:
+        if "id" in parts and not fuzzy:
+            if "plural" in parts:
+                forms = [parts[k] for k in sorted(p for p in parts if p.startswith("str["))]
+                if all(forms):
+                    entries[parts["id"] + "\0" + parts["plural"]] = "\0".join(forms)
+            elif "str" in parts:
+                entries[parts["id"]] = parts["str"]
+
     for line in text.splitlines() + [""]:
         line = line.strip()
-        if line.startswith("msgid "):
-            if msgid is not None and msgstr is not None:
-                entries[msgid] = msgstr
-            msgid, msgstr, current = ast.literal_eval(line[6:]), None, "id"
+        if line.startswith("#,") and "fuzzy" in line:
+            fuzzy = True
+        elif line.startswith("msgid "):
+            flush()
+            parts, current = {"id": ast.literal_eval(line[6:])}, "id"
+        elif line.startswith("msgid_plural "):
+            parts["plural"], current = ast.literal_eval(line[13:]), "plural"
+        elif line.startswith("msgstr["):
+            key, _, value = line.partition(" ")
+            current = key.replace("msgstr", "str")
+            parts[current] = ast.literal_eval(value)
         elif line.startswith("msgstr "):
-            msgstr, current = ast.literal_eval(line[7:]), "str"
+            parts["str"], current = ast.literal_eval(line[7:]), "str"
         elif line.startswith('"') and current:
-            value = ast.literal_eval(line)
-            if current == "id":
-                msgid += value
-            else:
-                msgstr += value
-        elif not line and msgid is not None and msgstr is not None:
-            entries[msgid] = msgstr
-            msgid = msgstr = current = None
+            parts[current] += ast.literal_eval(line)
+        elif not line:
+            flush()
+            parts, current, fuzzy = {}, None, False
     return {k: v for k, v in entries.items() if v or k == ""}
 
 

@@ -7,4 +7,4 @@ class PerkinConfig(AppConfig):
     verbose_name = _("Perjanjian Kinerja")
 
     def ready(self) -> None:
-        from perkin import signals  # noqa: F401
+        from perkin import celery, signals  # noqa: F401  (the job queue's app, the signals)

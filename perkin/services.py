@@ -26,7 +26,7 @@ from perkin.models import (
     WorkUnit,
 )
 from perkin.rules import cumulative_violation
-from perkin.signals import facts_bulk_changed
+from perkin.signals import facts_bulk_changed, quarter_locked
 
 __all__ = ["LockedPeriodError"]  # raised by every write here; callers catch it from this module
 
@@ -230,6 +230,11 @@ def month_approve(*, unit: WorkUnit, year: int, month: int, user) -> tuple[int, 
         )
         lock.locked, lock.locked_by, lock.reason = True, user, ""
         lock.save()
+        transaction.on_commit(
+            lambda: quarter_locked.send(
+                sender=QuarterLock, unit_id=unit.pk, year=year, quarter=lock.quarter
+            )
+        )
     return count, locks
 
 

@@ -4,6 +4,8 @@ DATABASE_URL   default: a SQLite file beside manage.py (for trying the product l
 SECRET_KEY     required when DEBUG is off
 DEBUG          "1"/"true" to enable (default on only when no SECRET_KEY is given)
 ALLOWED_HOSTS  comma-separated (default: localhost names)
+CELERY_BROKER_URL or REDIS_URL   the job queue's broker, e.g. redis://127.0.0.1:6379/0; without
+               one, jobs run in the process that asks for them (no extra server needed)
 """
 
 import os
@@ -163,6 +165,20 @@ CACHES = {
         "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
     }
 }
+
+# The job queue (perkin/celery.py): report files, per-unit summaries, batch regeneration.
+# Without a broker every task runs inline in the process that queues it (``make run``).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or ""
+CELERY_TASK_ALWAYS_EAGER = _env_bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True  # a job's state is kept in its ReportJob row
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "perkin")
+CELERY_TASK_ACKS_LATE = True  # a job whose worker dies is delivered again
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a slow PDF does not hold other jobs back
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 

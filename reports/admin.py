@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from reports.models import CategoryBand, DataVersion, ReportCache
+from reports.models import CategoryBand, DataVersion, ReportCache, ReportJob, UnitSummary
 
 
 @admin.register(CategoryBand)
@@ -12,10 +12,10 @@ class CategoryBandAdmin(admin.ModelAdmin):
 
 @admin.register(DataVersion)
 class DataVersionAdmin(admin.ModelAdmin):
-    list_display = ["unit", "version"]
+    list_display = ["unit", "year", "quarter", "version"]
     search_fields = ["unit__code", "unit__name"]
     list_select_related = ["unit"]
-    readonly_fields = ["unit", "version"]
+    readonly_fields = ["unit", "year", "quarter", "version"]
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -28,6 +28,30 @@ class ReportCacheAdmin(admin.ModelAdmin):
     search_fields = ["unit_code"]
     exclude = ["content"]
     readonly_fields = ["unit_code", "year", "quarter", "fmt", "data_version", "created_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(ReportJob)
+class ReportJobAdmin(admin.ModelAdmin):
+    list_display = ["unit", "year", "quarter", "fmt", "status", "progress", "reason", "created_at"]
+    list_filter = ["status", "fmt", "reason", "year", "quarter"]
+    search_fields = ["unit__code"]
+    list_select_related = ["unit"]
+    readonly_fields = [f.name for f in ReportJob._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(UnitSummary)
+class UnitSummaryAdmin(admin.ModelAdmin):
+    list_display = ["unit", "year", "quarter", "achieved", "indicators", "computed_at"]
+    list_filter = ["year", "quarter"]
+    search_fields = ["unit__code"]
+    list_select_related = ["unit"]
+    readonly_fields = [f.name for f in UnitSummary._meta.fields]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -8,7 +8,7 @@ from django.apps import apps
 
 from perkin.models import MonthlyRealisation, WorkUnit
 from reports.dashboard.periods import default_period
-from reports.engine.versions import FACT_MODELS, NOT_FACTS, WITH_PARENT
+from reports.engine.versions import FACTS, NOT_FACTS
 from reports.exporters.cache import data_version
 from reports.models import DataVersion, ReportCache
 
@@ -87,7 +87,7 @@ def test_workbook_is_cached_until_a_fact_changes(client, planner, demo_unit):
     again = client.get(url)
     assert again["X-Report-Cache"] == "hit" and again.content == first.content
     row = ReportCache.objects.get(unit_code="BSPJI-PLG", year=2024, quarter=4, fmt="xlsx")
-    assert row.data_version == data_version(demo_unit)
+    assert row.data_version == data_version(demo_unit, 2024, 4)
 
     realisation = MonthlyRealisation.objects.get(
         indicator__goal__agreement__unit=demo_unit,
@@ -105,11 +105,11 @@ def test_workbook_is_cached_until_a_fact_changes(client, planner, demo_unit):
 def test_a_peer_evaluation_invalidates_sibling_reports(demo_unit):
     from perkin.models import UnitEvaluation
 
-    before = data_version(demo_unit)
+    before = data_version(demo_unit, 2024, 4)
     peer = UnitEvaluation.objects.filter(unit__code="BSPJI-MDN").first()
     peer.stated_total = peer.stated_total
     peer.save()
-    assert data_version(demo_unit) != before
+    assert data_version(demo_unit, 2024, 4) != before
 
 
 def test_every_fact_model_raises_the_data_version():
@@ -119,20 +119,30 @@ def test_every_fact_model_raises_the_data_version():
         for m in apps.get_app_config(app).get_models()
         if not m._meta.label.split(".")[1].startswith("Historical")
     }
-    assert labels - NOT_FACTS == set(FACT_MODELS) | set(WITH_PARENT)
+    assert labels - NOT_FACTS == set(FACTS)
 
 
-def test_saving_and_deleting_a_fact_raise_the_version_once(demo_unit, django_assert_num_queries):
-    data_version(demo_unit)  # creates the row
-    version = DataVersion.objects.get(unit=demo_unit).version
-    realisation = MonthlyRealisation.objects.filter(indicator__goal__agreement__unit=demo_unit)[0]
-    with django_assert_num_queries(3):  # the row, its history, the version
+def test_saving_and_deleting_a_fact_raise_its_period_once(demo_unit, django_assert_num_queries):
+    def version(quarter):
+        row = DataVersion.objects.filter(unit=demo_unit, year=2024, quarter=quarter).first()
+        return row.version if row else 0
+
+    realisation = MonthlyRealisation.objects.filter(
+        indicator__goal__agreement__unit=demo_unit, month=11
+    )[0]
+    before = version(4)
+    # the period it had, the row, its history, the periods it has (old and new at once)
+    with django_assert_num_queries(4):
         realisation.save()
-    assert DataVersion.objects.get(unit=demo_unit).version == version + 1
+    assert version(4) == before + 1
     from budget.models import RevenueReceipt
 
-    RevenueReceipt.objects.filter(line__unit=demo_unit).first().delete()
-    assert DataVersion.objects.get(unit=demo_unit).version == version + 2
+    receipt = RevenueReceipt.objects.filter(line__unit=demo_unit, year=2024).earliest("month")
+    quarter = (receipt.period_start_month + 2) // 3
+    assert quarter < 4
+    first = version(quarter)
+    receipt.delete()
+    assert version(quarter) == first + 1 and version(4) == before + 1
 
 
 def test_a_unit_without_data_still_renders(client, reviewer):
@@ -148,9 +158,9 @@ def test_a_unit_without_data_still_renders(client, reviewer):
 def test_bulk_written_realisations_invalidate_the_cache(demo_unit):
     from simple_history.utils import bulk_update_with_history
 
-    before = data_version(demo_unit)
+    before = data_version(demo_unit, 2024, 4)
     rows = list(MonthlyRealisation.objects.filter(indicator__goal__agreement__unit=demo_unit)[:3])
     for row in rows:
         row.activities_done += " (diperbarui)"
     bulk_update_with_history(rows, MonthlyRealisation, ["activities_done"])  # no save signals
-    assert data_version(demo_unit) != before
+    assert data_version(demo_unit, 2024, 4) != before

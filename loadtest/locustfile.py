@@ -6,15 +6,19 @@ goes to the server on this machine (LOADTEST_HOST, default http://127.0.0.1:8100
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import random
 import re
 import time
 from html.parser import HTMLParser
+from pathlib import Path
 
 from locust import HttpUser, between, events, task
 
-PASSWORD = os.environ.get("LOADTEST_PASSWORD", "load-only")
+SESSIONS = json.loads(
+    Path(os.environ.get("LOADTEST_SESSIONS", "var/loadtest/sessions.json")).read_text()
+)
 UNITS = int(os.environ.get("LOADTEST_UNITS", "50"))
 PDF_UNITS = int(os.environ.get("LOADTEST_PDF_UNITS", "10"))
 YEAR = int(os.environ.get("LOADTEST_YEAR", "2024"))
@@ -58,21 +62,10 @@ class PerkinUser(HttpUser):
     username = ""
 
     def login(self, username: str) -> None:
-        page = self.client.get("/accounts/login/", name="login (GET)")
-        self._plain_cookies()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-        self.client.post(
-            "/accounts/login/",
-            {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token},
-            name="login (POST)",
-        )
-        self._plain_cookies()
-
-    def _plain_cookies(self) -> None:
-        """The server marks its cookies Secure (no DEBUG); this test talks plain HTTP on the
-        loopback, so the client is told to send them anyway."""
-        for cookie in self.client.cookies:
-            cookie.secure = False
+        """Uses the signed-in session `manage.py loadtest_users --sessions` made for the
+        account (the server runs with SECURE_COOKIES=0: plain HTTP on the loopback)."""
+        self.client.cookies.set("sessionid", SESSIONS[username])
+        self.client.get("/accounts/login/", name="login (GET)")
 
 
 class Planner(PerkinUser):

@@ -17,7 +17,7 @@ OUT=var/loadtest
 mkdir -p "$OUT"
 export DATABASE_URL=postgres://postgres@127.0.0.1:5432/$DB SECRET_KEY=loadtest-only DEBUG=0 \
   ALLOWED_HOSTS=127.0.0.1,localhost CACHE_DIR=$PWD/var/load-cache MEDIA_ROOT=$PWD/var/load-media \
-  GUNICORN_BIND=127.0.0.1:$PORT DJANGO_SETTINGS_MODULE=perkin.settings
+  SECURE_COOKIES=0 DJANGO_SETTINGS_MODULE=perkin.settings
 if [ "$WORKER" = "1" ]; then
   export CELERY_BROKER_URL=${CELERY_BROKER_URL:-redis://127.0.0.1:6379/3}
 fi
@@ -30,7 +30,8 @@ if [ "${LOADTEST_FRESH:-0}" = "1" ] || ! psql -h 127.0.0.1 -U postgres -lqt | cu
   $BIN/python manage.py generate_synthetic --units 100 --years 3 --seed 1 --last-year 2024
 fi
 $BIN/python manage.py migrate -v0
-$BIN/python manage.py loadtest_users --units "$USERS" --password "$LOADTEST_PASSWORD"
+$BIN/python manage.py loadtest_users --units "$USERS" --password "$LOADTEST_PASSWORD" --sessions "$OUT/sessions.json"
+export LOADTEST_SESSIONS=$OUT/sessions.json
 $BIN/python manage.py collectstatic --noinput -v0
 
 pids=()

@@ -15,4 +15,5 @@ urlpatterns = [
         report_views.report_download,
         name="report_download",
     ),
+    path("u/<str:code>/laporan/tugas/<int:pk>/", report_views.report_job, name="report_job"),
 ]

@@ -38,9 +38,10 @@ from reports.models import DataVersion
 
 EVERY_YEAR = 0  # year 0: a fact of the unit itself, read by every report of the unit
 WHOLE_YEAR = 0  # quarter 0: a fact of the whole year, read by every quarter of it
-# Bulk-written realisations are found by the history rows written by the same write; a write's
-# history rows are seconds old when it announces itself, the margin only widens the net.
-RECENT_HISTORY = timedelta(hours=1)
+# Bulk-written realisations are found by the history rows the write just added (stamped when
+# they are inserted, immediately before the write announces itself); rows written by others in
+# the same short span only widen the net (their periods are raised too, never missed).
+RECENT_HISTORY = timedelta(minutes=2)
 
 # Sent once the transaction that raised versions commits, with the set of (unit id, year,
 # quarter) raised: the job queue refreshes what depends on them.

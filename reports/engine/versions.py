@@ -150,7 +150,7 @@ def bump(
     table = connection.ops.quote_name(DataVersion._meta.db_table)
     sql = (
         f"INSERT INTO {table} (unit_id, year, quarter, version) "
-        f"SELECT t.uid, t.y, t.q, 1 FROM ({' UNION '.join(parts)}) t WHERE t.uid IS NOT NULL "
+        f"SELECT DISTINCT t.uid, t.y, t.q, 1 FROM ({' UNION '.join(parts)}) t WHERE t.uid IS NOT NULL "
         f"ON CONFLICT (unit_id, year, quarter) DO UPDATE SET version = {table}.version + 1 "
         f"RETURNING unit_id, year, quarter"
     )
@@ -181,10 +181,11 @@ def _announce(raised: set) -> None:
     if not raised:
         return
     collected = getattr(_pending, "periods", None)
-    if collected is None:
-        collected = _pending.periods = set()
-        transaction.on_commit(_send_raised)
-    collected |= raised
+    if collected is not None:
+        collected |= raised
+        return
+    _pending.periods = set(raised)
+    transaction.on_commit(_send_raised)  # runs at once outside a transaction
 
 
 def _send_raised() -> None:

@@ -42,7 +42,7 @@ def queue(settings, transactional_db):
     saved = {k: app.conf[k] for k in keys}
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.update(task_always_eager=False, broker_url=REDIS_URL, task_default_queue=name)
-    app._pool = None
+    _close_broker_pools(app)
     # the worker thread closes its database connection after each task, so none is left open
     # when the test database is emptied or dropped
     conn_max_age = connections.settings["default"].get("CONN_MAX_AGE", 0)
@@ -59,8 +59,7 @@ def queue(settings, transactional_db):
             yield app
     finally:
         connections.settings["default"]["CONN_MAX_AGE"] = conn_max_age
-        app.pool.force_close_all()
-        app._pool = None
+        _close_broker_pools(app)
         app.conf.update(saved)
         import redis
 
@@ -81,3 +80,43 @@ def seeded(transactional_db):
         importlib.import_module("reports.migrations.0002_seed_category_bands").seed(apps, None)
     DataVersion.objects.get_or_create(unit=None, year=0, quarter=0)
     load_demo(password="perkin-demo")
+
+
+def _close_broker_pools(app) -> None:
+    """Drops the app's broker connections and producers, so the next use opens them anew."""
+    from kombu import pools
+
+    if app._pool is not None:
+        app._pool.force_close_all()
+    pools.reset()
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def small_unit(transactional_db):
+    """A unit of its own under an echelon-I parent: one indicator (target 75, 80 reached by
+    December 2024) and a reviewer of the parent; small, so its files render in a moment."""
+    from decimal import Decimal
+
+    from perkin.models import Indicator, UnitMembership, WorkUnit
+    from tests.factories import (
+        IndicatorFactory,
+        MonthlyRealisationFactory,
+        UserFactory,
+        WorkUnitFactory,
+    )
+
+    parent = WorkUnitFactory(code="UJI-ESELON1", kind=WorkUnit.Kind.ECHELON_I)
+    unit = WorkUnitFactory(code="UJI-ANTRE", parent=parent)
+    indicator = IndicatorFactory(
+        goal__agreement__unit=unit,
+        goal__agreement__year=2024,
+        target=Decimal("75"),
+        method=Indicator.Method.DIRECT,
+    )
+    MonthlyRealisationFactory(
+        indicator=indicator, month=12, physical_pct=Decimal("100"), value_to_date=Decimal("80")
+    )
+    reviewer = UserFactory(role=UnitMembership.Role.REVIEWER, role__unit=parent)
+    return unit, indicator, reviewer

@@ -22,6 +22,7 @@ import hashlib
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -175,6 +176,21 @@ def bump_everything() -> None:
 _pending = threading.local()
 
 
+@contextmanager
+def paused():
+    """Per-row raises off in this thread (bulk loaders, which raise their units once at the
+    end with bump_units); everything else goes on as usual."""
+    _pending.paused = getattr(_pending, "paused", 0) + 1
+    try:
+        yield
+    finally:
+        _pending.paused -= 1
+
+
+def _is_paused() -> bool:
+    return bool(getattr(_pending, "paused", 0))
+
+
 def _announce(raised: set) -> None:
     """Collects the periods raised in the current transaction; versions_raised is sent once,
     after it commits (at once outside a transaction)."""
@@ -213,19 +229,21 @@ def _periods_now(instance: Model) -> list[tuple[int, int, int]]:
 
 def fact_before_save(sender, instance: Model, raw=False, **kwargs) -> None:
     """A stored fact that moves (another month, indicator or unit) changes its old period too."""
-    if raw or instance._state.adding or instance.pk is None:
+    if raw or instance._state.adding or instance.pk is None or _is_paused():
         return
     instance._versions_before = _periods_now(instance)
 
 
 def fact_saved(sender, instance: Model, raw=False, **kwargs) -> None:
-    if raw:  # loaddata: no lookups on half-loaded rows
+    if raw or _is_paused():  # loaddata: no lookups on half-loaded rows
         return
     before = instance.__dict__.pop("_versions_before", [])
     bump(_dating(instance).periods(_own_row(instance)), before)
 
 
 def fact_before_delete(sender, instance: Model, **kwargs) -> None:
+    if _is_paused():
+        return
     instance._versions_before = _periods_now(instance)
 
 

@@ -45,6 +45,7 @@ LAYERS: list[tuple[str, ...]] = [
         "perkin.wsgi",
         "perkin.middleware",
         "perkin.health",
+        "perkin.backup",
         "perkin.demo",
         "perkin.management",
     ),

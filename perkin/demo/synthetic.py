@@ -478,9 +478,12 @@ class Generator:
         return ordered_lines, ordered_kinds
 
 
-def generate_synthetic(*, units: int, years: int, seed: int, last_year: int) -> list[WorkUnit]:
+def generate_synthetic(
+    *, units: int, years: int, seed: int, last_year: int, first: int = 1
+) -> list[WorkUnit]:
     """Creates (or completes) `units` synthetic units with `years` years ending at last_year.
-    The same arguments always produce the same data; existing unit-years are left alone.
+    The same arguments always produce the same data; existing unit-years are left alone
+    (``first`` > 1 starts at that unit, so several processes can share the work).
     Rows go in by bulk inserts with the per-row version signals paused; each unit's versions
     are raised once, in its transaction."""
     from reports.engine import versions
@@ -488,7 +491,7 @@ def generate_synthetic(*, units: int, years: int, seed: int, last_year: int) -> 
     gen = Generator(seed)
     created = []
     parent = gen.parent()
-    for index in range(1, units + 1):
+    for index in range(first, units + 1):
         with transaction.atomic(), versions.paused():
             unit = gen.unit(index, parent)
             lines, kinds = gen.lines_and_kinds(unit)

@@ -3,12 +3,14 @@ versions queue a refresh of the summaries that read them."""
 
 from __future__ import annotations
 
+from celery.signals import worker_process_init, worker_ready
 from django.conf import settings
 
 from perkin.models import WorkUnit
 from perkin.signals import quarter_locked
 from reports.engine.versions import versions_raised
 from reports.jobs.queue import request_quarter_files, request_summary_refresh, runs_inline
+from reports.jobs.warmup import warm_renderers
 from reports.models import ReportJob, UnitSummary
 
 
@@ -44,3 +46,6 @@ def on_versions_raised(sender, periods, **kwargs) -> None:
 def connect() -> None:
     quarter_locked.connect(on_quarter_locked, dispatch_uid="jobs-quarter-locked")
     versions_raised.connect(on_versions_raised, dispatch_uid="jobs-versions-raised")
+    # a worker (each pool process, or the one process of a solo/threads pool) warms up first
+    worker_process_init.connect(warm_renderers, dispatch_uid="jobs-warm-process", weak=False)
+    worker_ready.connect(warm_renderers, dispatch_uid="jobs-warm-ready", weak=False)

@@ -4,6 +4,7 @@ Views fetch and render; every figure comes from the computed report."""
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -167,13 +168,16 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
     quarter = parse_int(request.GET.get("q"), 1, 4) or 4
     parents = sorted({u.parent.display_name for u in units if u.parent})
     rows = []
+    # one reverse for every row: a thousand units would spend more on URL resolving than on
+    # reading their summaries
+    dashboard_url = reverse("reports:dashboard", args=["UNIT"]).replace("UNIT", "{}", 1)
+    kinds = {kind: str(label) for kind, label in WorkUnit.Kind.choices}
     for s in units_overview(units, year, quarter):
         rows.append(
             {
                 "name": s.unit.display_name,
-                "url": reverse("reports:dashboard", args=[s.unit.code])
-                + f"?year={year}&q={quarter}",
-                "kind": s.unit.get_kind_display(),
+                "url": dashboard_url.format(quote(s.unit.code)) + f"?year={year}&q={quarter}",
+                "kind": kinds.get(s.unit.kind, s.unit.kind),
                 "average_achievement_pct": s.average_achievement_pct,
                 "achieved": f"{s.achieved}/{s.indicators}" if s.indicators else "-",
                 "spending_pct": s.spending_pct,

@@ -173,41 +173,52 @@ def bump_everything() -> None:
     _announce({(None, EVERY_YEAR, WHOLE_YEAR)})
 
 
-_pending = threading.local()
+_paused_state = threading.local()
 
 
 @contextmanager
 def paused():
     """Per-row raises off in this thread (bulk loaders, which raise their units once at the
     end with bump_units); everything else goes on as usual."""
-    _pending.paused = getattr(_pending, "paused", 0) + 1
+    _paused_state.paused = getattr(_paused_state, "paused", 0) + 1
     try:
         yield
     finally:
-        _pending.paused -= 1
+        _paused_state.paused -= 1
 
 
 def _is_paused() -> bool:
-    return bool(getattr(_pending, "paused", 0))
+    return bool(getattr(_paused_state, "paused", 0))
+
+
+class _Raised:
+    """The periods raised in one transaction, sent once after it commits."""
+
+    def __init__(self, periods: set) -> None:
+        self.periods = set(periods)
+
+    def send(self) -> None:
+        conn = transaction.get_connection()
+        if getattr(conn, "_versions_raised", None) is self:
+            conn._versions_raised = None
+        versions_raised.send(sender=DataVersion, periods=self.periods)
 
 
 def _announce(raised: set) -> None:
     """Collects the periods raised in the current transaction; versions_raised is sent once,
-    after it commits (at once outside a transaction)."""
+    after it commits (at once outside a transaction). A transaction rolled back takes its
+    collection with it: its callback is gone from the connection's list, so the next raise
+    starts a new one."""
     if not raised:
         return
-    collected = getattr(_pending, "periods", None)
-    if collected is not None:
-        collected |= raised
+    conn = transaction.get_connection()
+    pending = getattr(conn, "_versions_raised", None)
+    if pending is not None and any(entry[1] == pending.send for entry in conn.run_on_commit):
+        pending.periods |= raised
         return
-    _pending.periods = set(raised)
-    transaction.on_commit(_send_raised)  # runs at once outside a transaction
-
-
-def _send_raised() -> None:
-    periods = getattr(_pending, "periods", None) or set()
-    _pending.periods = None
-    versions_raised.send(sender=DataVersion, periods=periods)
+    pending = _Raised(raised)
+    conn._versions_raised = pending if conn.in_atomic_block else None
+    transaction.on_commit(pending.send)  # runs at once outside a transaction
 
 
 def _dating(instance: Model) -> Dating:

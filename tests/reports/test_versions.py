@@ -182,3 +182,34 @@ def test_a_change_dated_later_than_the_report_reads_is_still_seen_where_it_count
     row.value_to_date = row.value_to_date + Decimal("1")
     row.save()
     assert report_as_dict(build_quarterly_report(demo_unit, 2024, 4)) != before
+
+
+def test_a_rolled_back_change_does_not_swallow_the_next_announcement(
+    demo_unit, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from reports.engine.versions import versions_raised
+
+    seen = []
+
+    def listen(sender, periods, **kwargs):
+        seen.append(periods)
+
+    versions_raised.connect(listen)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            try:
+                with transaction.atomic():
+                    demo_unit.save()
+                    raise RuntimeError("rolled back")
+            except RuntimeError:
+                pass
+            row = MonthlyRealisation.objects.filter(
+                indicator__goal__agreement__unit=demo_unit, month=11
+            ).first()
+            row.save()
+    finally:
+        versions_raised.disconnect(listen)
+    assert len(seen) == 1 and (demo_unit.pk, 2024, 4) in seen[0]
+    assert (demo_unit.pk, 0, 0) not in seen[0]  # the rolled-back change is not announced

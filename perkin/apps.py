@@ -7,7 +7,7 @@ class PerkinConfig(AppConfig):
     verbose_name = _("Perjanjian Kinerja")
 
     def ready(self) -> None:
-        from perkin import locks, signals  # noqa: F401
+        from perkin import celery, locks, signals  # noqa: F401  (the job queue's app, the signals)
 
         # every model that says which period it belongs to refuses writes behind a lock
         locks.connect()

@@ -29,7 +29,7 @@ from perkin.models import (
 )
 from perkin.rules import cumulative_violation
 from perkin.selectors import LockBlocker, quarter_lock_blockers
-from perkin.signals import facts_bulk_changed
+from perkin.signals import facts_bulk_changed, quarter_locked
 
 __all__ = ["LockedPeriodError"]  # raised by every write here; callers catch it from this module
 
@@ -274,6 +274,10 @@ def quarter_lock(*, unit: WorkUnit, year: int, quarter: int, user) -> QuarterLoc
     lock.locked, lock.locked_by, lock.reason = True, user, ""
     lock._history_user = user
     lock.save()
+    # the locked quarter's report files are queued once the lock is committed
+    transaction.on_commit(
+        lambda: quarter_locked.send(sender=QuarterLock, unit_id=unit.pk, year=year, quarter=quarter)
+    )
     return lock
 
 

@@ -9,6 +9,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD, SESSION_COOKIE_SECURE, CSRF
 SECURE_PROXY_SSL_HEADER ("1": trust X-Forwarded-Proto from the proxy), CSRF_TRUSTED_ORIGINS.
 SESSION_IDLE_MINUTES (30) and SESSION_MAX_HOURS (12); DB_CONNECT_TIMEOUT (5 s),
 DB_STATEMENT_TIMEOUT_MS (30000), DB_LOCK_TIMEOUT_MS (15000).
+CELERY_BROKER_URL or REDIS_URL   the job queue's broker, e.g. redis://127.0.0.1:6379/0; without
+               one, jobs run in the process that asks for them (no extra server needed)
 """
 
 import os
@@ -191,8 +193,11 @@ LOGOUT_REDIRECT_URL = "/accounts/login/"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", not DEBUG)
-CSRF_COOKIE_SECURE = _env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+# Cookies only over HTTPS unless DEBUG; SECURE_COOKIES=0 only for plain HTTP on the loopback
+# (make loadtest); SESSION_COOKIE_SECURE / CSRF_COOKIE_SECURE override each.
+_SECURE_COOKIES = _env_bool("SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", _SECURE_COOKIES)
+CSRF_COOKIE_SECURE = _env_bool("CSRF_COOKIE_SECURE", _SECURE_COOKIES)
 SESSION_COOKIE_SAMESITE = "Lax"
 # A session ends after SESSION_IDLE_MINUTES without a request (perkin.middleware) and at the
 # latest SESSION_MAX_HOURS after login.
@@ -233,6 +238,20 @@ CACHES = {
         "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
     }
 }
+
+# The job queue (perkin/celery.py): report files, per-unit summaries, batch regeneration.
+# Without a broker every task runs inline in the process that queues it (``make run``).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or ""
+CELERY_TASK_ALWAYS_EAGER = _env_bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True  # a job's state is kept in its ReportJob row
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "perkin")
+CELERY_TASK_ACKS_LATE = True  # a job whose worker dies is delivered again
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a slow PDF does not hold other jobs back
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 

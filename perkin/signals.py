@@ -9,6 +9,9 @@ from perkin.models import UnitMembership
 # Bulk writes (bulk_update_with_history) send no post_save; services announce them here with
 # the ids of the units whose facts changed, so caches keyed on a unit's data can be refreshed.
 facts_bulk_changed = Signal()
+# Sent once the transaction that locked a quarter commits, with unit_id, year and quarter: the
+# report side queues the quarter's files, so they are ready before anyone asks.
+quarter_locked = Signal()
 
 ROLE_GROUPS = {
     UnitMembership.Role.PLANNER: "Perencana",

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from perkin import converters
 from perkin.accounts import ThrottledLoginView
+from perkin.health import health
 
 converters.register()  # <year:...>, <month:...>, <quarter:...>, <pk:...> in the apps' URLs
 
@@ -12,6 +13,7 @@ handler403 = "perkin.error_pages.permission_denied"
 handler404 = "perkin.error_pages.page_not_found"
 
 urlpatterns = [
+    path("sehat/", health, name="health"),
     path("admin/", admin.site.urls),
     path("accounts/login/", ThrottledLoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),

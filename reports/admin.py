@@ -6,6 +6,8 @@ from reports.models import (
     FinalVersion,
     FindingAcknowledgement,
     ReportCache,
+    ReportJob,
+    UnitSummary,
 )
 
 
@@ -18,10 +20,10 @@ class CategoryBandAdmin(admin.ModelAdmin):
 
 @admin.register(DataVersion)
 class DataVersionAdmin(admin.ModelAdmin):
-    list_display = ["unit", "version"]
+    list_display = ["unit", "year", "quarter", "version"]
     search_fields = ["unit__code", "unit__name"]
     list_select_related = ["unit"]
-    readonly_fields = ["unit", "version"]
+    readonly_fields = ["unit", "year", "quarter", "version"]
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -56,6 +58,15 @@ class FindingAcknowledgementAdmin(admin.ModelAdmin):
     search_fields = ["unit__code", "code", "subject", "reason"]
     list_select_related = ["unit", "acknowledged_by"]
 
+
+@admin.register(ReportJob)
+class ReportJobAdmin(admin.ModelAdmin):
+    list_display = ["unit", "year", "quarter", "fmt", "status", "progress", "reason", "created_at"]
+    list_filter = ["status", "fmt", "reason", "year", "quarter"]
+    search_fields = ["unit__code"]
+    list_select_related = ["unit"]
+    readonly_fields = [f.name for f in ReportJob._meta.fields]
+
     def has_add_permission(self, request) -> bool:
         return False
 
@@ -80,4 +91,16 @@ class FinalVersionAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(UnitSummary)
+class UnitSummaryAdmin(admin.ModelAdmin):
+    list_display = ["unit", "year", "quarter", "achieved", "indicators", "computed_at"]
+    list_filter = ["year", "quarter"]
+    search_fields = ["unit__code"]
+    list_select_related = ["unit"]
+    readonly_fields = [f.name for f in UnitSummary._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
         return False

@@ -7,10 +7,10 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Laporan dan Perhitungan")
 
     def ready(self) -> None:
-        # every change to a fact raises its unit's data version (cached reports, see signals)
+        # every change to a fact raises the data version of its unit and period (cached reports
+        # and summaries); the job queue reacts to raised versions and locked quarters
         from reports.engine import versions
+        from reports.jobs import receivers
 
         versions.connect()
-        from reports.engine import report_versions
-
-        report_versions.connect()
+        receivers.connect()

@@ -62,24 +62,43 @@ class ReportCache(models.Model):
 
 
 class DataVersion(models.Model):
-    """A counter per unit, raised in the same transaction as any change to a fact of the unit
-    (see reports.engine.versions). A rendered report is valid while the versions it was keyed on are
-    unchanged, however old it is."""
+    """A counter per unit and period, raised in the same transaction as any change to a fact
+    dated in that period (see reports.engine.versions): ``quarter`` 1..4 for facts of a month
+    or quarter, 0 for facts of the whole year; ``year`` 0 for facts of the unit itself; the one
+    row without a unit stands for facts of every unit (category bands). A rendered report is
+    valid while the rows its period reads are unchanged, however old it is."""
 
-    unit = models.OneToOneField(
+    # no constraint: a deletion cascading through a unit's facts raises its versions while the
+    # unit is being deleted; the rows of a deleted unit are never read again
+    unit = models.ForeignKey(
         "perkin.WorkUnit",
         verbose_name=_("unit kerja"),
-        on_delete=models.CASCADE,
-        related_name="data_version",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="data_versions",
+        null=True,
+        blank=True,
     )
+    year = models.PositiveIntegerField(_("tahun"), default=0)
+    quarter = models.PositiveSmallIntegerField(_("triwulan"), default=0)
     version = models.PositiveBigIntegerField(_("versi data"), default=1)
 
     class Meta:
         verbose_name = _("versi data")
         verbose_name_plural = _("versi data")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "quarter"], name="data_version_unique_period"
+            ),
+            models.UniqueConstraint(
+                fields=["year", "quarter"],
+                condition=Q(unit__isnull=True),
+                name="data_version_unique_global",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.unit_id}: {self.version}"
+        return f"{self.unit_id or '*'} {self.year}/{self.quarter}: {self.version}"
 
 
 class FindingAcknowledgement(models.Model):
@@ -184,6 +203,97 @@ class FinalVersion(models.Model):
     @property
     def is_signed(self) -> bool:
         return bool(self.signed_sha256)
+
+
+class ReportJob(models.Model):
+    """One rendering of a report file for (unit, year, quarter, format) from the facts of one
+    data version: asking twice for the same file finds the same job."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("menunggu antrean")
+        RUNNING = "running", _("sedang disusun")
+        DONE = "done", _("siap diunduh")
+        FAILED = "failed", _("gagal")
+
+    class Reason(models.TextChoices):
+        ASKED = "asked", _("diminta pengguna")
+        LOCKED = "locked", _("triwulan dikunci")
+        BATCH = "batch", _("penyusunan ulang massal")
+        FINAL = "final", _("versi final")
+
+    unit = models.ForeignKey(
+        "perkin.WorkUnit", verbose_name=_("unit kerja"), on_delete=models.CASCADE
+    )
+    year = models.PositiveIntegerField(_("tahun"))
+    quarter = models.PositiveSmallIntegerField(_("triwulan"))
+    fmt = models.CharField(_("format"), max_length=10)
+    data_version = models.CharField(_("versi data"), max_length=64)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
+    reason = models.CharField(_("alasan"), max_length=10, choices=Reason.choices)
+    error = models.TextField(_("galat"), blank=True)
+    created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+    started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tugas berkas laporan")
+        verbose_name_plural = _("tugas berkas laporan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "quarter", "fmt", "data_version"],
+                name="report_job_unique_version",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="report_job_status")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.year} TW {self.quarter} {self.fmt}: {self.status}"
+
+
+class UnitSummary(models.Model):
+    """A unit's own figures of a quarter for the view across units, kept current by the job
+    queue and valid while ``data_version`` (the versions of the facts behind it) stands."""
+
+    unit = models.ForeignKey(
+        "perkin.WorkUnit",
+        verbose_name=_("unit kerja"),
+        on_delete=models.CASCADE,
+        related_name="summaries",
+    )
+    year = models.PositiveIntegerField(_("tahun"))
+    quarter = models.PositiveSmallIntegerField(_("triwulan"))
+    data_version = models.CharField(_("versi data"), max_length=64)
+    indicators = models.PositiveIntegerField(_("indikator"))
+    achieved = models.PositiveIntegerField(_("tercapai"))
+    average_achievement_pct = models.DecimalField(
+        _("rata-rata capaian (%)"), max_digits=20, decimal_places=6, null=True
+    )
+    spending_pct = models.DecimalField(
+        _("realisasi anggaran (%)"), max_digits=20, decimal_places=6, null=True
+    )
+    revenue_growth_pct = models.DecimalField(
+        _("pertumbuhan PNBP (%)"), max_digits=20, decimal_places=6, null=True
+    )
+    sakip = models.DecimalField(_("nilai SAKIP"), max_digits=20, decimal_places=6, null=True)
+    financial = models.DecimalField(
+        _("nilai laporan keuangan"), max_digits=20, decimal_places=6, null=True
+    )
+    computed_at = models.DateTimeField(_("dihitung"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("ringkasan unit")
+        verbose_name_plural = _("ringkasan unit")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "quarter"], name="unit_summary_unique_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.year} TW {self.quarter}"
 
 
 # who acknowledged which finding, and when it was withdrawn, stays on record

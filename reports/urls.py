@@ -31,4 +31,5 @@ urlpatterns = [
         report_views.final_signed_upload,
         name="final_signed_upload",
     ),
+    path("u/<str:code>/laporan/tugas/<pk:pk>/", report_views.report_job, name="report_job"),
 ]

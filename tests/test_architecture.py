@@ -17,6 +17,7 @@ PACKAGES = ("perkin", "budget", "reports")
 # Layers from the bottom; a module may import its own layer or lower ones only. The longest
 # matching prefix decides a module's layer.
 LAYERS: list[tuple[str, ...]] = [
+    ("perkin.celery",),  # the job queue's app: configuration only, imports nothing of ours
     # words, numbers and spreadsheet cells, no database
     ("perkin.calendar", "perkin.formatting", "perkin.converters", "perkin.spreadsheet"),
     ("perkin.locks", "perkin.rules", "perkin.models", "perkin.signals", "perkin.history"),
@@ -32,12 +33,14 @@ LAYERS: list[tuple[str, ...]] = [
     ("budget",),  # the budget's facts, on top of the agreement's
     ("perkin.entry",),  # entering facts: pages, workbooks, setup (both apps' services)
     ("reports.calculations",),  # pure functions
-    ("reports.models", "reports.engine", "reports.admin", "reports.apps"),  # load and compute
+    ("reports.models", "reports.engine", "reports.admin"),  # load and compute
     ("reports.checks",),
     ("reports.pp39", "reports.templatetags"),
     ("reports.exporters",),
     ("reports.finals",),  # final versions: rendered once by the exporters, stored, signed
-    ("reports.dashboard", "reports.urls", "reports.management"),
+    ("reports.jobs",),  # the job queue's work: files, summaries, regeneration
+    # pages on top; the app config wires the signals of every layer
+    ("reports.dashboard", "reports.urls", "reports.management", "reports.apps"),
     # the project: settings, root URLs, middleware, demo data and benchmarks
     (
         "perkin.settings",
@@ -48,6 +51,8 @@ LAYERS: list[tuple[str, ...]] = [
         "perkin.accounts",
         "perkin.passwords",
         "perkin.error_pages",
+        "perkin.health",
+        "perkin.backup",
         "perkin.demo",
         "perkin.management",
     ),

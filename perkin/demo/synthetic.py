@@ -125,11 +125,18 @@ class Generator:
         )
         team, _ = Team.objects.get_or_create(unit=unit, name="Tim Sintetis")
         steps, reals, measures, companies, survey, aspects, ratios = [], [], [], [], [], [], []
-        for g in self.agreement_shape["goals"]:
-            goal = Goal.objects.create(agreement=agreement, number=g["number"], text=g["text"])
+        # goals and indicators in two statements (pks come back from the insert)
+        goals = Goal.objects.bulk_create(
+            [
+                Goal(agreement=agreement, number=g["number"], text=g["text"])
+                for g in self.agreement_shape["goals"]
+            ]
+        )
+        shapes = []
+        for goal, g in zip(goals, self.agreement_shape["goals"], strict=True):
             for i in g["indicators"]:
                 code = f"{ROMAN[g['number']]}.{i['number']}"
-                ind = Indicator.objects.create(
+                indicator = Indicator(
                     goal=goal,
                     number=i["number"],
                     name=i["name"],
@@ -141,127 +148,139 @@ class Generator:
                     definition=i["definition"],
                     team=team,
                 )
-                lag = rng.choice([0, 0, 0, 5, 10])
-                physical = 0
-                for m in range(1, 13):
-                    steps.append(
-                        ActionPlanStep(
+                shapes.append((code, i, indicator))
+        Indicator.objects.bulk_create([row for _code, _shape, row in shapes])
+        sakip_scores = None
+        for code, i, ind in shapes:
+            lag = rng.choice([0, 0, 0, 5, 10])
+            physical = 0
+            for m in range(1, 13):
+                steps.append(
+                    ActionPlanStep(
+                        indicator=ind,
+                        month=m,
+                        interim_target_pct=Decimal(PLAN[m - 1]),
+                        planned_activities=f"Rencana kegiatan B{m:02d} ({code})",
+                    )
+                )
+                physical = max(physical, max(0, PLAN[m - 1] - (lag if m < 12 else 0)))
+                value = None
+                if i["method"] == "direct":
+                    value = _d(float(i["target"]) * rng.uniform(0.9, 1.2))
+                reals.append(
+                    MonthlyRealisation(
+                        indicator=ind,
+                        month=m,
+                        physical_pct=Decimal(physical),
+                        activities_done=f"Kegiatan B{m:02d} terlaksana ({code})",
+                        value_to_date=value,
+                        status=MonthlyRealisation.Status.APPROVED,
+                    )
+                )
+            method = i["method"]
+            if method == "average_change":
+                for n in range(1, 4):
+                    before = _d(rng.uniform(10, 40), 1)
+                    after = _d(float(before) * rng.uniform(0.4, 0.8), 1)
+                    measures.append(
+                        Measurement(
                             indicator=ind,
-                            month=m,
-                            interim_target_pct=Decimal(PLAN[m - 1]),
-                            planned_activities=f"Rencana kegiatan B{m:02d} ({code})",
+                            month=3 * n + 3,
+                            order=n,
+                            company=f"IKM Sintetis {n}",
+                            service="Pendampingan teknologi",
+                            kind="efficiency",
+                            before_text=f"{before} jam",
+                            after_text=f"{after} jam",
+                            before_value=before,
+                            after_value=after,
+                            measure_unit="jam",
                         )
                     )
-                    physical = max(physical, max(0, PLAN[m - 1] - (lag if m < 12 else 0)))
-                    value = None
-                    if i["method"] == "direct":
-                        value = _d(float(i["target"]) * rng.uniform(0.9, 1.2))
-                    reals.append(
-                        MonthlyRealisation(
+            elif method == "count":
+                for n in range(1, rng.randint(2, 6)):
+                    companies.append(
+                        FacilitatedCompany(
                             indicator=ind,
-                            month=m,
-                            physical_pct=Decimal(physical),
-                            activities_done=f"Kegiatan B{m:02d} terlaksana ({code})",
-                            value_to_date=value,
-                            status=MonthlyRealisation.Status.APPROVED,
+                            company=f"PT Sintetis {code} {n}",
+                            standard="SNI",
+                            month=min(12, 2 * n + 1),
                         )
                     )
-                method = i["method"]
-                if method == "average_change":
-                    for n in range(1, 4):
-                        before = _d(rng.uniform(10, 40), 1)
-                        after = _d(float(before) * rng.uniform(0.4, 0.8), 1)
-                        measures.append(
-                            Measurement(
-                                indicator=ind,
-                                month=3 * n + 3,
-                                order=n,
-                                company=f"IKM Sintetis {n}",
-                                service="Pendampingan teknologi",
-                                kind="efficiency",
-                                before_text=f"{before} jam",
-                                after_text=f"{after} jam",
-                                before_value=before,
-                                after_value=after,
-                                measure_unit="jam",
-                            )
-                        )
-                elif method == "count":
-                    for n in range(1, rng.randint(2, 6)):
-                        companies.append(
-                            FacilitatedCompany(
-                                indicator=ind,
-                                company=f"PT Sintetis {code} {n}",
-                                standard="SNI",
-                                month=min(12, 2 * n + 1),
-                            )
-                        )
-                elif method == "survey_index":
-                    for m in (6, 12):
-                        for n in range(1, 10):
-                            survey.append(
-                                SurveyElementScore(
-                                    indicator=ind,
-                                    month=m,
-                                    number=n,
-                                    element=f"Unsur {n}",
-                                    score=_d(rng.uniform(3.2, 3.95)),
-                                )
-                            )
-                elif method == "weighted_index":
-                    for n, (name, weight) in enumerate(IPP_WEIGHTS, start=1):
-                        aspects.append(
-                            ServiceIndexAspect(
-                                indicator=ind,
-                                month=12,
-                                number=n,
-                                aspect=name,
-                                index_value=_d(rng.uniform(3.8, 5.0)),
-                                weight_pct=Decimal(weight),
-                            )
-                        )
-                elif method == "ratio":
-                    for m in (6, 12):
-                        denominator = _d(rng.uniform(1e9, 5e9), 0)
-                        ratios.append(
-                            RatioObservation(
+            elif method == "survey_index":
+                for m in (6, 12):
+                    for n in range(1, 10):
+                        survey.append(
+                            SurveyElementScore(
                                 indicator=ind,
                                 month=m,
-                                numerator_label="Realisasi PDN",
-                                numerator=_d(float(denominator) * rng.uniform(0.5, 0.9), 0),
-                                denominator_label="Pagu akun terpilih",
-                                denominator=denominator,
+                                number=n,
+                                element=f"Unsur {n}",
+                                score=_d(rng.uniform(3.2, 3.95)),
                             )
                         )
-                elif method == "components_sum":
-                    ev = UnitEvaluation.objects.create(
-                        unit=unit,
-                        year=year,
-                        assessed_year=year - 1,
-                        kind="sakip",
-                        published_on=date(year, 2, 28),
+            elif method == "weighted_index":
+                for n, (name, weight) in enumerate(IPP_WEIGHTS, start=1):
+                    aspects.append(
+                        ServiceIndexAspect(
+                            indicator=ind,
+                            month=12,
+                            number=n,
+                            aspect=name,
+                            index_value=_d(rng.uniform(3.8, 5.0)),
+                            weight_pct=Decimal(weight),
+                        )
                     )
-                    scores = [_d(mx * rng.uniform(0.7, 0.95)) for _, mx in SAKIP]
-                    ev.stated_total = sum(scores)
-                    ev.save(update_fields=["stated_total"])
-                    EvaluationComponent.objects.bulk_create(
-                        [
-                            EvaluationComponent(
-                                evaluation=ev, number=n, name=name, score=s, max_score=Decimal(mx)
-                            )
-                            for n, ((name, mx), s) in enumerate(
-                                zip(SAKIP, scores, strict=True), start=1
-                            )
-                        ]
+            elif method == "ratio":
+                for m in (6, 12):
+                    denominator = _d(rng.uniform(1e9, 5e9), 0)
+                    ratios.append(
+                        RatioObservation(
+                            indicator=ind,
+                            month=m,
+                            numerator_label="Realisasi PDN",
+                            numerator=_d(float(denominator) * rng.uniform(0.5, 0.9), 0),
+                            denominator_label="Pagu akun terpilih",
+                            denominator=denominator,
+                        )
                     )
-        UnitEvaluation.objects.create(
-            unit=unit,
-            year=year,
-            assessed_year=year - 1,
-            kind="financial_report",
-            stated_total=_d(rng.uniform(85, 99.9)),
-            published_on=date(year, 7, 22),
-        )
+            elif method == "components_sum":
+                sakip_scores = [_d(mx * rng.uniform(0.7, 0.95)) for _, mx in SAKIP]
+        evaluations = [
+            UnitEvaluation(
+                unit=unit,
+                year=year,
+                assessed_year=year - 1,
+                kind="financial_report",
+                stated_total=_d(rng.uniform(85, 99.9)),
+                published_on=date(year, 7, 22),
+            )
+        ]
+        if sakip_scores:
+            evaluations.append(
+                UnitEvaluation(
+                    unit=unit,
+                    year=year,
+                    assessed_year=year - 1,
+                    kind="sakip",
+                    published_on=date(year, 2, 28),
+                    stated_total=sum(sakip_scores),
+                )
+            )
+        UnitEvaluation.objects.bulk_create(evaluations)
+        if sakip_scores:
+            EvaluationComponent.objects.bulk_create(
+                [
+                    EvaluationComponent(
+                        evaluation=evaluations[1],
+                        number=n,
+                        name=name,
+                        score=s,
+                        max_score=Decimal(mx),
+                    )
+                    for n, ((name, mx), s) in enumerate(zip(SAKIP, sakip_scores, strict=True), 1)
+                ]
+            )
         for model, rows in (
             (ActionPlanStep, steps),
             (MonthlyRealisation, reals),
@@ -286,38 +305,46 @@ class Generator:
             subfunction_label="07 INDUSTRI DAN KONSTRUKSI",
         )
         kros: list[BudgetItem] = []
+        levels: list[list[BudgetItem]] = []
         order = 0
 
-        def add(node, parent):
+        def add(node, parent, depth):
             nonlocal order
             order += 1
-            item = BudgetItem.objects.create(
+            item = BudgetItem(
                 budget=budget,
                 parent=parent,
                 level=node["level"],
                 code=node["code"],
+                full_code=f"{parent.full_code}.{node['code']}" if parent else node["code"],
                 name=node["name"],
                 order=order,
             )
+            if len(levels) <= depth:
+                levels.append([])
+            levels[depth].append(item)
             if item.level == "kro":
                 kros.append(item)
                 return  # synthetic budgets are allocated at KRO level
             for child in node.get("children", []):
-                add(child, item)
+                add(child, item, depth + 1)
 
         for node in self.budget_shape["items"]:
-            add(node, None)
+            add(node, None, 0)
+        for items in levels:  # parents first: their ids come back before the children go in
+            BudgetItem.objects.bulk_create(items)
         base = {k.pk: _d(rng.uniform(50e6, 3e9), 0) for k in kros}
         n_revisions = rng.randint(2, 5)
-        allocations, plans, outs = [], [], []
+        allocations, plans, outs, revisions, breakdowns = [], [], [], [], []
         for number in range(n_revisions + 1):
-            revision = BudgetRevision.objects.create(
+            revision = BudgetRevision(
                 budget=budget,
                 number=number,
                 date=date(year, 1 + 2 * number, 5 + number),
                 authority="initial" if number == 0 else "Kanwil",
                 reason="Revisi sintetis",
             )
+            revisions.append(revision)
             if number:
                 bump = rng.choice(kros)
                 base[bump.pk] += _d(rng.uniform(1e6, 2e8), 0)
@@ -325,11 +352,10 @@ class Generator:
                 allocations.append(Allocation(revision=revision, item=k, amount=base[k.pk]))
             total = sum(base.values())
             revision.stated_pagu = total
-            revision.save(update_fields=["stated_pagu"])
             if number == n_revisions:
                 p51 = _d(float(total) * 0.45, 0)
                 p53 = _d(float(total) * 0.15, 0)
-                RevisionBreakdown.objects.bulk_create(
+                breakdowns.extend(
                     [
                         RevisionBreakdown(
                             revision=revision, dimension="spending_type", category="51", amount=p51
@@ -373,6 +399,8 @@ class Generator:
                         item=k, month=m, period_start_month=m, spent=amount, physical_pct=planned
                     )
                 )
+        BudgetRevision.objects.bulk_create(revisions)
+        RevisionBreakdown.objects.bulk_create(breakdowns)
         Allocation.objects.bulk_create(allocations, batch_size=1000)
         DisbursementPlan.objects.bulk_create(plans, batch_size=1000)
         OutputRealisation.objects.bulk_create(outs, batch_size=1000)
@@ -412,44 +440,63 @@ class Generator:
         )
 
     def lines_and_kinds(self, unit: WorkUnit) -> tuple[dict, dict]:
-        lines = {}
-        for ln in self.budget_shape["revenue_lines"]:
-            lines[ln["code"]], _ = RevenueLine.objects.get_or_create(
-                unit=unit,
-                code=ln["code"],
-                defaults={
-                    "name": ln["name"],
-                    "group_number": ln["group_number"],
-                    "group_name": ln["group_name"],
-                    "order": ln["order"],
-                    "is_refund_line": ln["is_refund_line"],
-                },
-            )
-        kinds = {}
-        for k in self.budget_shape["service_kinds"]:
-            kinds[k["code"]], _ = ServiceKind.objects.get_or_create(
-                unit=unit,
-                code=k["code"],
-                defaults={
-                    "name": k["name"],
-                    "unit_of_measure": k["unit_of_measure"],
-                    "order": k["order"],
-                },
-            )
-        return lines, kinds
+        """The unit's revenue lines and service kinds by code, the missing ones created."""
+        lines = {line.code: line for line in RevenueLine.objects.filter(unit=unit)}
+        RevenueLine.objects.bulk_create(
+            [
+                RevenueLine(
+                    unit=unit,
+                    code=ln["code"],
+                    name=ln["name"],
+                    group_number=ln["group_number"],
+                    group_name=ln["group_name"],
+                    order=ln["order"],
+                    is_refund_line=ln["is_refund_line"],
+                )
+                for ln in self.budget_shape["revenue_lines"]
+                if ln["code"] not in lines
+            ]
+        )
+        lines = {line.code: line for line in RevenueLine.objects.filter(unit=unit)}
+        kinds = {kind.code: kind for kind in ServiceKind.objects.filter(unit=unit)}
+        ServiceKind.objects.bulk_create(
+            [
+                ServiceKind(
+                    unit=unit,
+                    code=k["code"],
+                    name=k["name"],
+                    unit_of_measure=k["unit_of_measure"],
+                    order=k["order"],
+                )
+                for k in self.budget_shape["service_kinds"]
+                if k["code"] not in kinds
+            ]
+        )
+        kinds = {kind.code: kind for kind in ServiceKind.objects.filter(unit=unit)}
+        ordered_lines = {ln["code"]: lines[ln["code"]] for ln in self.budget_shape["revenue_lines"]}
+        ordered_kinds = {k["code"]: kinds[k["code"]] for k in self.budget_shape["service_kinds"]}
+        return ordered_lines, ordered_kinds
 
 
-def generate_synthetic(*, units: int, years: int, seed: int, last_year: int) -> list[WorkUnit]:
+def generate_synthetic(
+    *, units: int, years: int, seed: int, last_year: int, first: int = 1
+) -> list[WorkUnit]:
     """Creates (or completes) `units` synthetic units with `years` years ending at last_year.
-    The same arguments always produce the same data; existing unit-years are left alone."""
+    The same arguments always produce the same data; existing unit-years are left alone
+    (``first`` > 1 starts at that unit, so several processes can share the work).
+    Rows go in by bulk inserts with the per-row version signals paused; each unit's versions
+    are raised once, in its transaction."""
+    from reports.engine import versions
+
     gen = Generator(seed)
     created = []
     parent = gen.parent()
-    for index in range(1, units + 1):
-        with transaction.atomic():
+    for index in range(first, units + 1):
+        with transaction.atomic(), versions.paused():
             unit = gen.unit(index, parent)
             lines, kinds = gen.lines_and_kinds(unit)
             for year in range(last_year - years + 1, last_year + 1):
                 gen.year(unit, year, lines, kinds)
+            versions.bump_units([unit.pk, parent.pk])
         created.append(unit)
     return created

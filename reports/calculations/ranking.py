@@ -9,4 +9,9 @@ def competition_rank(scores: Mapping[Hashable, Decimal | None]) -> dict[Hashable
     four higher ones all rank 5th, as table 3.18 ranks BSPJI Palembang); unknown scores get no
     rank."""
     known = {k: v for k, v in scores.items() if v is not None}
-    return {k: 1 + sum(1 for other in known.values() if other > v) for k, v in known.items()}
+    # one sort instead of comparing every pair: a score's rank is 1 + its position in the
+    # descending order of its first occurrence (a ministry has a thousand units)
+    first_position: dict[Decimal, int] = {}
+    for position, value in enumerate(sorted(known.values(), reverse=True)):
+        first_position.setdefault(value, position)
+    return {k: 1 + first_position[v] for k, v in known.items()}

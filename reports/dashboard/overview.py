@@ -1,25 +1,28 @@
 """The view across units: every unit under an echelon-I parent side by side (tables 3.17 and
-3.18 plus the units' own figures), with a fixed number of queries whatever the unit count.
-A unit's own figures are cached under its data version, so only changed units are recomputed."""
+3.18 plus the units' own figures), read from the stored per-unit summaries (reports.jobs):
+one row per unit whatever the number of units. A summary whose facts changed is recomputed
+here when the queue runs inline (no broker), and otherwise shown as stored while the queue
+refreshes it; a missing one is computed here, the stale ones together."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.cache import cache
-
-from perkin.models import UnitEvaluation, WorkUnit
+from perkin.models import WorkUnit
 from reports.calculations.categories import classify
-from reports.calculations.methods import components_sum
 from reports.calculations.ranking import competition_rank
-from reports.engine.facts import category_bands, fetch_facts_many
-from reports.engine.report import report_from_facts
-from reports.models import DataVersion
+from reports.engine.facts import category_bands
+from reports.engine.versions import version_keys
+from reports.jobs.queue import request_summary_refresh, runs_inline
+from reports.jobs.summaries import FIGURES, compute_summaries
+from reports.models import UnitSummary
+
+OWN = [f for f in FIGURES if f != "data_version"]
 
 
 @dataclass
-class UnitSummary:
+class UnitSummaryRow:
     unit: WorkUnit
     indicators: int
     achieved: int
@@ -31,51 +34,36 @@ class UnitSummary:
     sakip_rank: int | None
     financial: Decimal | None
     financial_rank: int | None
+    refreshing: bool = False  # stored figures shown while the queue recomputes them
 
 
-CACHE_PREFIX = "perkin:overview:v1"
+def _own_figures(units: list[WorkUnit], year: int, quarter: int) -> tuple[dict, set[int]]:
+    """Each unit's stored figures of the quarter and the ids of those being refreshed (two
+    queries when every summary is current)."""
+    keys = version_keys(units, year, quarter)
+    stored = {
+        row["unit_id"]: row
+        for row in UnitSummary.objects.filter(
+            unit__in=[u.pk for u in units], year=year, quarter=quarter
+        ).values("unit_id", *FIGURES)
+    }
+    stale = [u for u in units if u.pk in stored and stored[u.pk]["data_version"] != keys[u.pk]]
+    missing = [u for u in units if u.pk not in stored]
+    inline = runs_inline()
+    refreshing: set[int] = set()
+    if stale and not inline:
+        request_summary_refresh([u.pk for u in stale])
+        refreshing = {u.pk for u in stale}
+    fresh = compute_summaries(missing + (stale if inline else []), year, quarter)
+    for s in fresh:
+        stored[s.unit_id] = {f: getattr(s, f) for f in FIGURES}
+    return stored, refreshing
 
 
-def _own_figures(units: list[WorkUnit], year: int, quarter: int) -> dict[int, dict]:
-    """Each unit's achievement, absorption and revenue growth for the quarter, reused from the
-    cache while the unit's data version is unchanged; the stale units are computed together
-    (one fixed set of queries however many are stale)."""
-    versions = dict(DataVersion.objects.filter(unit__in=units).values_list("unit_id", "version"))
-    keys = {u.pk: f"{CACHE_PREFIX}:{u.pk}:{year}:{quarter}:{versions.get(u.pk, 0)}" for u in units}
-    cached = cache.get_many(list(keys.values()))
-    out = {pk: cached[key] for pk, key in keys.items() if key in cached}
-    stale = [u for u in units if u.pk not in out]
-    if stale:
-        facts = fetch_facts_many(stale, year, full=False)
-        fresh = {}
-        for unit in stale:
-            report = report_from_facts(facts[unit.pk], quarter)
-            fresh[unit.pk] = {
-                "indicators": len(report.indicators),
-                "achieved": report.achieved_count,
-                "average_achievement_pct": report.average_achievement_pct,
-                "spending_pct": report.budget.spending_pct if report.budget else None,
-                "revenue_growth_pct": report.revenue.growth_pct,
-            }
-        cache.set_many({keys[pk]: value for pk, value in fresh.items()}, timeout=7 * 24 * 3600)
-        out.update(fresh)
-    return out
-
-
-def units_overview(units: list[WorkUnit], year: int, quarter: int) -> list[UnitSummary]:
-    own = _own_figures(units, year, quarter)
-    evaluations = UnitEvaluation.objects.filter(
-        unit__in=units, year=year, kind__in=["sakip", "financial_report"]
-    ).prefetch_related("components")
-    sakip: dict[int, Decimal | None] = {}
-    financial: dict[int, Decimal | None] = {}
-    for e in evaluations:
-        if e.kind == "sakip":
-            scores = [c.score for c in e.components.all()]
-            total = components_sum(scores) if scores else None
-            sakip[e.unit_id] = total if total is not None else e.stated_total
-        else:
-            financial[e.unit_id] = e.stated_total
+def units_overview(units: list[WorkUnit], year: int, quarter: int) -> list[UnitSummaryRow]:
+    own, refreshing = _own_figures(units, year, quarter)
+    sakip = {pk: row["sakip"] for pk, row in own.items() if row["sakip"] is not None}
+    financial = {pk: row["financial"] for pk, row in own.items() if row["financial"] is not None}
     sakip_bands = [b for b in category_bands() if b.scheme == "sakip"]
     # ranked within the kind of unit, as tables 3.17 and 3.18 rank offices and large offices
     sakip_rank: dict[int, int] = {}
@@ -86,16 +74,16 @@ def units_overview(units: list[WorkUnit], year: int, quarter: int) -> list[UnitS
         financial_rank |= competition_rank({k: v for k, v in financial.items() if k in ids})
     out = []
     for unit in units:
-        band = classify(sakip.get(unit.pk), sakip_bands)
+        figures = {f: own[unit.pk][f] for f in OWN}
+        band = classify(figures["sakip"], sakip_bands)
         out.append(
-            UnitSummary(
+            UnitSummaryRow(
                 unit=unit,
-                **own[unit.pk],
-                sakip=sakip.get(unit.pk),
+                **figures,
                 sakip_category=band.code if band else "",
                 sakip_rank=sakip_rank.get(unit.pk),
-                financial=financial.get(unit.pk),
                 financial_rank=financial_rank.get(unit.pk),
+                refreshing=unit.pk in refreshing,
             )
         )
     return out

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -18,11 +18,12 @@ from perkin.access import Action, can, get_unit_for_user, unit_for
 from perkin.models import Agreement, WorkUnit
 from reports.checks import build_quarterly_report
 from reports.dashboard.periods import selected_period
-from reports.exporters.cache import export_report
+from reports.exporters.cache import CACHED_FORMATS, data_version, export_report, stored_file
 from reports.exporters.html_export import REPORT_LANGUAGE
 from reports.finals import store as finals
 from reports.finals.signature import SignatureRefused
-from reports.models import FinalVersion
+from reports.jobs.queue import request_file, runs_inline
+from reports.models import FinalVersion, ReportCache, ReportJob
 from reports.pp39.document import build_document
 from reports.pp39.narrative import quarter_label
 
@@ -67,9 +68,48 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
         "findings": quarterly.checks,
         "error_count": sum(1 for f in quarterly.checks if f.severity == "error"),
         "downloads": downloads,
+        "files": _file_states(unit, year, quarter),
         **_finals_context(request, unit, quarterly),
     }
     return render(request, "reports/pp39/report_page.html", ctx)
+
+
+def _file_states(unit: WorkUnit, year: int, quarter: int) -> list[dict]:
+    """The stored formats' state for the current facts: ready, being prepared (with the job's
+    progress) or not yet asked for. Inline (no broker) a file is rendered when downloaded."""
+    if runs_inline():
+        return []
+    version = data_version(unit, year, quarter)
+    ready = set(
+        ReportCache.objects.filter(
+            unit_code=unit.code, year=year, quarter=quarter, data_version=version
+        ).values_list("fmt", flat=True)
+    )
+    jobs = {
+        j.fmt: j
+        for j in ReportJob.objects.filter(
+            unit=unit, year=year, quarter=quarter, data_version=version
+        )
+    }
+    labels = dict(DOWNLOADS)
+    return [
+        _job_state(unit, year, quarter, fmt, labels.get(fmt, fmt), fmt in ready, jobs.get(fmt))
+        for fmt in sorted(CACHED_FORMATS)
+    ]
+
+
+def _job_state(unit, year, quarter, fmt, label, ready: bool, job: ReportJob | None) -> dict:
+    return {
+        "fmt": fmt,
+        "label": label,
+        "ready": ready or bool(job and job.status == ReportJob.Status.DONE),
+        "status": job.status if job else "",
+        "status_label": job.get_status_display() if job else "",
+        "progress": 100 if ready else (job.progress if job else 0),
+        "error": job.status == ReportJob.Status.FAILED if job else False,
+        "download_url": reverse("reports:report_download", args=[unit.code, year, quarter, fmt]),
+        "status_url": reverse("reports:report_job", args=[unit.code, job.pk]) if job else "",
+    }
 
 
 def _finals_context(request: HttpRequest, unit: WorkUnit, report) -> dict:
@@ -98,12 +138,52 @@ def report_download(
     unit = get_unit_for_user(request.user, code)
     if not (2000 <= year <= 2100 and 1 <= quarter <= 4) or fmt not in dict(DOWNLOADS):
         raise Http404(_("Laporan tidak ditemukan."))
-    rendered = export_report(unit, year, quarter, fmt)
+    if fmt in CACHED_FORMATS and not runs_inline():
+        # files come from storage; one not rendered yet is queued (once, however many ask)
+        version = data_version(unit, year, quarter)
+        rendered = stored_file(unit, year, quarter, fmt, version)
+        if rendered is None:
+            job = request_file(unit, year, quarter, fmt, version=version)
+            return _preparing(request, unit, job)
+    else:
+        rendered = export_report(unit, year, quarter, fmt)
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     disposition = "inline" if fmt == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{rendered.filename}"'
     response["X-Report-Cache"] = "hit" if rendered.cached else "miss"
     return response
+
+
+def _preparing(request: HttpRequest, unit: WorkUnit, job: ReportJob) -> HttpResponse:
+    """202: the file is being prepared; the page follows the job and downloads it when ready
+    (a program follows the X-Report-Job URL)."""
+    state = _job_state(
+        unit, job.year, job.quarter, job.fmt, dict(DOWNLOADS).get(job.fmt), False, job
+    )
+    ctx = {"unit": unit, "year": job.year, "quarter": job.quarter, "file": state}
+    response = render(request, "reports/pp39/preparing.html", ctx, status=202)
+    response["X-Report-Job"] = state["status_url"]
+    return response
+
+
+@login_required
+def report_job(request: HttpRequest, code: str, pk: int) -> JsonResponse:
+    """A report file's job: its status and progress, and where to download it once ready."""
+    unit = get_unit_for_user(request.user, code)
+    job = get_object_or_404(ReportJob, pk=pk, unit=unit)
+    state = _job_state(
+        unit, job.year, job.quarter, job.fmt, dict(DOWNLOADS).get(job.fmt), False, job
+    )
+    return JsonResponse(
+        {
+            "status": state["status"],
+            "status_label": str(state["status_label"]),
+            "progress": state["progress"],
+            "ready": state["ready"],
+            "failed": state["error"],
+            "download_url": state["download_url"],
+        }
+    )
 
 
 # --- acknowledging findings, final versions and the signed report (issue 11) ---------------

@@ -4,6 +4,7 @@ Views fetch and render; every figure comes from the computed report."""
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -28,6 +29,8 @@ from reports.dashboard.overview import units_overview
 from reports.dashboard.periods import parse_int, selected_period
 from reports.dashboard.tables import UnitsTable, dashboard_tables
 from reports.dashboard.warnings import early_warnings, finding_warnings
+
+UNITS_PER_PAGE = 50
 
 
 @login_required
@@ -179,13 +182,16 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
     quarter = parse_int(request.GET.get("q"), 1, 4) or 4
     parents = sorted({u.parent.display_name for u in units if u.parent})
     rows = []
+    # one reverse for every row: a thousand units would spend more on URL resolving than on
+    # reading their summaries
+    dashboard_url = reverse("reports:dashboard", args=["UNIT"]).replace("UNIT", "{}", 1)
+    kinds = {kind: str(label) for kind, label in WorkUnit.Kind.choices}
     for s in units_overview(units, year, quarter):
         rows.append(
             {
                 "name": s.unit.display_name,
-                "url": reverse("reports:dashboard", args=[s.unit.code])
-                + f"?year={year}&q={quarter}",
-                "kind": s.unit.get_kind_display(),
+                "url": dashboard_url.format(quote(s.unit.code)) + f"?year={year}&q={quarter}",
+                "kind": kinds.get(s.unit.kind, s.unit.kind),
                 "average_achievement_pct": s.average_achievement_pct,
                 "achieved": f"{s.achieved}/{s.indicators}" if s.indicators else "-",
                 "spending_pct": s.spending_pct,
@@ -195,11 +201,16 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
                 "sakip_rank": s.sakip_rank,
                 "financial": s.financial,
                 "financial_rank": s.financial_rank,
+                "refreshing": s.refreshing,
             }
         )
     table = UnitsTable(rows, prefix="u-")
-    RequestConfig(request, paginate=False).configure(table)
     export = request.GET.get("_export")
+    # every unit in a download; on screen a page of them (sorted across all), so a ministry of
+    # 1.000 units answers as fast as an office of 30
+    RequestConfig(request, paginate=False if export else {"per_page": UNITS_PER_PAGE}).configure(
+        table
+    )
     if export:
         if export not in EXPORT_FORMATS:
             raise Http404(_("Format unduhan tidak dikenal."))
@@ -212,5 +223,6 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
         "years": range(year - 3, year + 2),
         "count": len(rows),
         "downloads": download_links(request, year=year, quarter=quarter),
+        "refreshing": sum(1 for r in rows if r["refreshing"]),
     }
     return render(request, "reports/units.html", ctx)

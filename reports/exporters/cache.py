@@ -1,7 +1,9 @@
 """Rendered report files (PDF, workbook) kept in ``ReportCache`` and reused until a fact behind
-them changes: the key is the data version of the unit and of its parent (see reports.engine.versions),
-the newest history id of its monthly realisations and a fingerprint of the renderer's
-templates, stylesheet and code; never a time."""
+them changes: the key is the data versions that report's period reads (see
+reports.engine.versions: an edit of November 2024 leaves 2023 and 2024 Q1-Q3 cached), the newest
+history id of the realisations it reads and a fingerprint of the renderer's templates,
+stylesheet and code; never a time. The job queue (reports.jobs) renders them ahead of the
+request; ``export_report`` serves them, rendering inline what is not stored yet."""
 
 from __future__ import annotations
 
@@ -13,12 +15,13 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from perkin.models import MonthlyRealisation, WorkUnit
 from reports.checks import build_quarterly_report
+from reports.engine.versions import version_key
 from reports.exporters import get_exporter
-from reports.models import DataVersion, ReportCache
+from reports.models import ReportCache
 
 CACHED_FORMATS = {"pdf", "xlsx"}
 # Everything that turns facts into a file: the code of the three apps (models, engine, checks,
@@ -51,25 +54,19 @@ def renderer_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
-def data_version(unit: WorkUnit) -> str:
-    """'<unit version>.<parent version>.<latest realisation history id>.<renderer>' (two
-    queries; creates missing version rows)."""
-    ids = [unit.pk] + ([unit.parent_id] if unit.parent_id else [])
-    versions = dict(DataVersion.objects.filter(unit_id__in=ids).values_list("unit_id", "version"))
-    for pk in ids:
-        if pk not in versions:
-            try:
-                with transaction.atomic():
-                    versions[pk] = DataVersion.objects.get_or_create(unit_id=pk)[0].version
-            except IntegrityError:  # created concurrently
-                versions[pk] = DataVersion.objects.get(unit_id=pk).version
+def data_version(unit: WorkUnit, year: int, quarter: int) -> str:
+    """'<versions the period reads>.<latest realisation history id it reads>.<renderer>'
+    (two queries)."""
     # Monthly realisations are also written in bulk (perkin.services: bulk_update_with_history),
     # which sends no save signals; every such write still adds history rows, so the newest
-    # history id of the unit's realisations is part of the key.
-    history = MonthlyRealisation.history.filter(indicator__goal__agreement__unit=unit)
+    # history id of the realisations the report reads is part of the key.
+    agreement = "indicator__goal__agreement__"
+    history = MonthlyRealisation.history.filter(**{agreement + "unit": unit}).filter(
+        Q(**{agreement + "year": year - 1})
+        | Q(**{agreement + "year": year, "month__lte": 3 * quarter})
+    )
     latest = history.aggregate(m=Max("history_id"))["m"] or 0
-    parts = [str(versions[pk]) for pk in ids] + [str(latest), renderer_fingerprint()]
-    return ".".join(parts)
+    return f"{version_key(unit, year, quarter)}.{latest}.{renderer_fingerprint()}"
 
 
 @dataclass
@@ -80,28 +77,58 @@ class Rendered:
     cached: bool
 
 
-def export_report(unit: WorkUnit, year: int, quarter: int, fmt: str) -> Rendered:
-    """The report of (unit, year, quarter) in fmt; PDF and workbook from the cache while the
-    facts behind them are unchanged. Raises ValueError for an unknown format."""
+def _filename(unit: WorkUnit, year: int, quarter: int, fmt: str) -> str:
     exporter = get_exporter(fmt)
-    filename = exporter.filename(SimpleNamespace(unit=unit, year=year, quarter=quarter))
-    if fmt not in CACHED_FORMATS:
-        report = build_quarterly_report(unit, year, quarter)
-        return Rendered(*exporter.render(report), cached=False)
-    # the version is read before the facts, so a change made meanwhile invalidates the file
-    version = data_version(unit)
+    return exporter.filename(SimpleNamespace(unit=unit, year=year, quarter=quarter))
+
+
+def stored_file(unit: WorkUnit, year: int, quarter: int, fmt: str, version: str) -> Rendered | None:
+    """The stored file of the report rendered from the facts of that data version, if any."""
     key = {"unit_code": unit.code, "year": year, "quarter": quarter, "fmt": fmt}
     hit = ReportCache.objects.filter(**key, data_version=version).values_list("content", flat=True)
     content = next(iter(hit), None)
-    if content is not None:
-        return Rendered(filename, exporter.content_type, bytes(content), cached=True)
+    if content is None:
+        return None
+    exporter = get_exporter(fmt)
+    return Rendered(
+        _filename(unit, year, quarter, fmt), exporter.content_type, bytes(content), True
+    )
+
+
+def render_and_store(
+    unit: WorkUnit, year: int, quarter: int, fmt: str, on_progress=None
+) -> tuple[Rendered, str]:
+    """Renders the report file and stores it under the data version read before the facts
+    (a change made meanwhile leaves it stale, never wrong); returns it and that version.
+    on_progress(percent) is told how far it got."""
+    exporter = get_exporter(fmt)
+    version = data_version(unit, year, quarter)
     report = build_quarterly_report(unit, year, quarter)
+    if on_progress:
+        on_progress(30)
     filename, content_type, content = exporter.render(report)
+    if on_progress:
+        on_progress(90)
+    key = {"unit_code": unit.code, "year": year, "quarter": quarter, "fmt": fmt}
     try:
         with transaction.atomic():
             ReportCache.objects.update_or_create(
                 **key, defaults={"data_version": version, "content": content}
             )
-    except IntegrityError:  # rendered concurrently by another request: theirs is as good
+    except IntegrityError:  # stored concurrently by another renderer: theirs is as good
         pass
-    return Rendered(filename, content_type, content, cached=False)
+    return Rendered(filename, content_type, content, cached=False), version
+
+
+def export_report(unit: WorkUnit, year: int, quarter: int, fmt: str) -> Rendered:
+    """The report of (unit, year, quarter) in fmt; PDF and workbook from storage while the
+    facts behind them are unchanged, rendered (and stored) here otherwise. Raises ValueError
+    for an unknown format."""
+    exporter = get_exporter(fmt)
+    if fmt not in CACHED_FORMATS:
+        report = build_quarterly_report(unit, year, quarter)
+        return Rendered(*exporter.render(report), cached=False)
+    stored = stored_file(unit, year, quarter, fmt, data_version(unit, year, quarter))
+    if stored is not None:
+        return stored
+    return render_and_store(unit, year, quarter, fmt)[0]

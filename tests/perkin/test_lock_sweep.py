@@ -74,6 +74,8 @@ READ_ONLY = {
     "reports:final_download",
     "entry:org_chart_image",
     "entry:board_today",
+    "reports:report_job",
+    "health",
 }
 
 

@@ -8,8 +8,7 @@ from django.apps import apps
 
 from perkin.models import MonthlyRealisation, WorkUnit
 from reports.dashboard.periods import default_period
-from reports.engine.report_versions import ISSUED_FACTS, UNIT_FACTS
-from reports.engine.versions import FACT_MODELS, NOT_FACTS, WITH_PARENT
+from reports.engine.versions import FACTS, NOT_FACTS
 from reports.exporters.cache import data_version
 from reports.models import DataVersion, ReportCache
 from tests.helpers import quarters_opened
@@ -94,7 +93,7 @@ def test_workbook_is_cached_until_a_fact_changes(client, planner, demo_unit):
     again = client.get(url)
     assert again["X-Report-Cache"] == "hit" and again.content == first.content
     row = ReportCache.objects.get(unit_code="BSPJI-PLG", year=2024, quarter=4, fmt="xlsx")
-    assert row.data_version == data_version(demo_unit)
+    assert row.data_version == data_version(demo_unit, 2024, 4)
 
     realisation = MonthlyRealisation.objects.get(
         indicator__goal__agreement__unit=demo_unit,
@@ -112,11 +111,11 @@ def test_workbook_is_cached_until_a_fact_changes(client, planner, demo_unit):
 def test_a_peer_evaluation_invalidates_sibling_reports(demo_unit):
     from perkin.models import UnitEvaluation
 
-    before = data_version(demo_unit)
+    before = data_version(demo_unit, 2024, 4)
     peer = UnitEvaluation.objects.filter(unit__code="BSPJI-MDN").first()
     peer.stated_total = peer.stated_total
     peer.save()
-    assert data_version(demo_unit) != before
+    assert data_version(demo_unit, 2024, 4) != before
 
 
 def test_every_fact_model_raises_the_data_version():
@@ -126,8 +125,8 @@ def test_every_fact_model_raises_the_data_version():
         for m in apps.get_app_config(app).get_models()
         if not m._meta.label.split(".")[1].startswith("Historical")
     }
-    extra = {label for label in [*UNIT_FACTS, *ISSUED_FACTS] if label.split(".")[0] != "reports"}
-    assert labels - NOT_FACTS == set(FACT_MODELS) | set(WITH_PARENT) | extra
+    assert labels - NOT_FACTS == {label for label in FACTS if label.split(".")[0] != "reports"}
+    assert "reports.FindingAcknowledgement" in FACTS  # the head's judgement changes the annex
 
 
 def test_acknowledging_a_finding_or_setting_a_target_raises_the_version(demo_unit, head):
@@ -135,30 +134,45 @@ def test_acknowledging_a_finding_or_setting_a_target_raises_the_version(demo_uni
     from reports.checks import build_quarterly_report
     from reports.finals.store import acknowledge
 
-    data_version(demo_unit)
-    version = DataVersion.objects.get(unit=demo_unit).version
+    def version(unit_id, quarter):
+        row = DataVersion.objects.filter(unit_id=unit_id, year=2024, quarter=quarter).first()
+        return row.version if row else 0
+
+    before = version(demo_unit.pk, 4)
     finding = build_quarterly_report(demo_unit, 2024, 4).open_errors[0]
     acknowledge(unit=demo_unit, year=2024, quarter=4, finding=finding, reason="Uji.", user=head)
-    assert DataVersion.objects.get(unit=demo_unit).version == version + 1
+    assert version(demo_unit.pk, 4) == before + 1
+    parent_before = version(demo_unit.parent_id, 3)
     with quarters_opened(demo_unit, 2024):  # every unit under BSKJI prints the target
         AbsorptionTarget.objects.create(
             issuer=demo_unit.parent, year=2024, quarter=3, target_pct=70
         )
-    assert DataVersion.objects.get(unit=demo_unit).version == version + 2
+    # the parent's row is read by every unit under it
+    assert version(demo_unit.parent_id, 3) == parent_before + 1
 
 
-def test_saving_and_deleting_a_fact_raise_the_version_once(demo_unit, django_assert_num_queries):
-    data_version(demo_unit)  # creates the row
-    version = DataVersion.objects.get(unit=demo_unit).version
-    realisation = MonthlyRealisation.objects.filter(indicator__goal__agreement__unit=demo_unit)[0]
-    with django_assert_num_queries(3):  # the row, its history, the version
+def test_saving_and_deleting_a_fact_raise_its_period_once(demo_unit, django_assert_num_queries):
+    def version(quarter):
+        row = DataVersion.objects.filter(unit=demo_unit, year=2024, quarter=quarter).first()
+        return row.version if row else 0
+
+    realisation = MonthlyRealisation.objects.filter(
+        indicator__goal__agreement__unit=demo_unit, month=11
+    )[0]
+    before = version(4)
+    # the period it had, the row, its history, the periods it has (old and new at once)
+    with django_assert_num_queries(4):
         realisation.save()
-    assert DataVersion.objects.get(unit=demo_unit).version == version + 1
+    assert version(4) == before + 1
     from budget.models import RevenueReceipt
 
-    # a receipt of December (Q4 2024 is open in the demo; a locked month's receipt stays)
-    RevenueReceipt.objects.filter(line__unit=demo_unit, year=2024, month=12).first().delete()
-    assert DataVersion.objects.get(unit=demo_unit).version == version + 2
+    receipt = RevenueReceipt.objects.filter(line__unit=demo_unit, year=2024).earliest("month")
+    quarter = (receipt.period_start_month + 2) // 3
+    assert quarter < 4
+    first = version(quarter)
+    with quarters_opened(demo_unit, 2024):  # its quarter is locked in the demo
+        receipt.delete()
+    assert version(quarter) == first + 1 and version(4) == before + 1
 
 
 def test_a_unit_without_data_still_renders(client, reviewer):
@@ -174,9 +188,9 @@ def test_a_unit_without_data_still_renders(client, reviewer):
 def test_bulk_written_realisations_invalidate_the_cache(demo_unit):
     from simple_history.utils import bulk_update_with_history
 
-    before = data_version(demo_unit)
+    before = data_version(demo_unit, 2024, 4)
     rows = list(MonthlyRealisation.objects.filter(indicator__goal__agreement__unit=demo_unit)[:3])
     for row in rows:
         row.activities_done += " (diperbarui)"
     bulk_update_with_history(rows, MonthlyRealisation, ["activities_done"])  # no save signals
-    assert data_version(demo_unit) != before
+    assert data_version(demo_unit, 2024, 4) != before

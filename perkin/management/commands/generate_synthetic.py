@@ -14,10 +14,15 @@ class Command(BaseCommand):
         parser.add_argument("--years", type=int, default=1)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--last-year", type=int, default=date.today().year)
+        parser.add_argument(
+            "--first", type=int, default=1, help="start at this unit (share the work out)"
+        )
 
-    def handle(self, *args, units, years, seed, last_year, **options):
+    def handle(self, *args, units, years, seed, last_year, first, **options):
         start = time.perf_counter()
-        created = generate_synthetic(units=units, years=years, seed=seed, last_year=last_year)
+        created = generate_synthetic(
+            units=units, years=years, seed=seed, last_year=last_year, first=first
+        )
         self.stdout.write(
             f"{len(created)} synthetic units x {years} years up to {last_year} "
             f"in {time.perf_counter() - start:.1f} s"

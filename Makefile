@@ -62,8 +62,10 @@ format: install
 
 # A queue worker for report files, summaries and regeneration (needs CELERY_BROKER_URL or
 # REDIS_URL, e.g. redis://127.0.0.1:6379/0; without a broker `make run` runs jobs inline).
+# -B: the same process also schedules the hourly deadline reminders (run one such worker only;
+# more workers without -B, or a separate `celery -A perkin beat`).
 worker: install
-	$(BIN)/celery -A perkin worker --loglevel=INFO
+	$(BIN)/celery -A perkin worker -B --loglevel=INFO
 
 # Timings on a PostgreSQL database: the demo year, then 1.000 synthetic units x 5 years (the
 # generation takes a while: BENCH_KEEP=1 keeps the database for the next run and reuses it),

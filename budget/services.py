@@ -8,19 +8,34 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from budget.models import OutputRealisation, RevenueReceipt, ServiceOutput
+from budget.models import OutputRealisation, RevenueLine, RevenueReceipt, ServiceOutput
+from perkin.formatting import smart
 from perkin.models import WorkUnit
 from perkin.services import versioned_rows_write
 
 MoneyFact = OutputRealisation | RevenueReceipt | ServiceOutput
 
 
-def receipt_problem(amount: Decimal, is_refund: bool) -> str | None:
-    """Only a refund may be negative, and a refund is never positive."""
-    if amount < 0 and not is_refund:
-        return _("Jumlah negatif hanya untuk pengembalian (kolom Pengembalian = Ya).")
-    if is_refund and amount > 0:
-        return _("Pengembalian diisi sebagai angka negatif atau nol.")
+def receipt_problem(amount: Decimal, line: RevenueLine) -> str | None:
+    """Only the refund line's rows may be negative, and they are never positive: a refund is
+    its own row and never replaces a month's receipt of another line."""
+    if amount < 0 and not line.is_refund_line:
+        refund_lines = RevenueLine.objects.filter(unit_id=line.unit_id, is_refund_line=True)
+        names = ", ".join(f"'{ln.name}'" for ln in refund_lines.order_by("order"))
+        if names:
+            return _(
+                "Jumlah (Rp) tidak boleh negatif untuk '%(line)s'; pengembalian dicatat sebagai "
+                "angka negatif pada baris %(refund)s."
+            ) % {"line": line.name, "refund": names}
+        return _(
+            "Jumlah (Rp) tidak boleh negatif untuk '%(line)s'; untuk mencatat pengembalian, "
+            "tambahkan jenis PNBP dengan 'Baris pengembalian' = Ya di Pengaturan tahunan."
+        ) % {"line": line.name}
+    if line.is_refund_line and amount > 0:
+        return _(
+            "Jumlah (Rp) pada baris pengembalian '%(line)s' diisi sebagai angka negatif atau "
+            "nol; yang diisi %(v)s."
+        ) % {"line": line.name, "v": smart(amount)}
     return None
 
 

@@ -11,12 +11,14 @@ SESSION_IDLE_MINUTES (30) and SESSION_MAX_HOURS (12); DB_CONNECT_TIMEOUT (5 s),
 DB_STATEMENT_TIMEOUT_MS (30000), DB_LOCK_TIMEOUT_MS (15000).
 CELERY_BROKER_URL or REDIS_URL   the job queue's broker, e.g. redis://127.0.0.1:6379/0; without
                one, jobs run in the process that asks for them (no extra server needed)
+PERKIN_REMINDER_HOURS  the hours (crontab syntax, default "7-16") `celery beat` sends reminders
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -252,6 +254,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a slow PDF does not hold other jobs bac
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# `celery -A perkin beat` (or a worker started with -B) sends the deadline reminders every hour
+# of the working day; each person gets each reminder at most once a day (ReminderSent), so an
+# hour missed while the scheduler was down is made up by the next one.
+REMINDER_HOURS = os.environ.get("PERKIN_REMINDER_HOURS", "7-16")
+CELERY_BEAT_SCHEDULE = {
+    "deadline-reminders": {
+        "task": "reports.send_deadline_reminders",
+        "schedule": crontab(minute=5, hour=REMINDER_HOURS),
+    },
+}
+CELERY_TIMEZONE = TIME_ZONE
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,23 @@ class RevenueLine(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        """Whether a line holds refunds decides the sign of every receipt on it, so it cannot
+        change once the line has receipts."""
+        super().clean()
+        if self.pk is None:
+            return
+        stored = RevenueLine.objects.filter(pk=self.pk).values_list("is_refund_line", flat=True)
+        if stored and stored[0] != self.is_refund_line and self.receipts.exists():
+            raise ValidationError(
+                {
+                    "is_refund_line": _(
+                        "Baris pengembalian tidak dapat diubah karena jenis ini sudah memiliki "
+                        "penerimaan."
+                    )
+                }
+            )
+
     def lock_period(self) -> list[Period] | None:
         """A line is printed in every report of a year it has a target or receipts in, so its
         name and group are frozen while one of those reports is locked."""
@@ -77,7 +95,9 @@ class RevenueTarget(TimeStampedModel):
 
 
 class RevenueReceipt(PeriodFact):
-    """PNBP received on a line in a month; a refund is a negative amount marked as such."""
+    """PNBP received on a line in a month. A refund is its own row on the unit's refund line
+    (``RevenueLine.is_refund_line``): a negative amount marked as such, never a replacement of
+    a month's receipt on another line."""
 
     line = models.ForeignKey(
         RevenueLine, verbose_name=_("jenis PNBP"), on_delete=models.CASCADE, related_name="receipts"
@@ -106,6 +126,25 @@ class RevenueReceipt(PeriodFact):
 
     def __str__(self) -> str:
         return f"{self.line} {self.year}-{self.month:02d}: {self.amount}"
+
+    def clean(self) -> None:
+        """A receipt is a refund exactly when its line is the refund line (the admin's check;
+        the entry page and the workbook take the mark from the line)."""
+        super().clean()
+        if self.line_id and self.is_refund != self.line.is_refund_line:
+            raise ValidationError(
+                {
+                    "is_refund": _(
+                        "Pengembalian dicatat pada baris pengembalian; baris '%(line)s' %(what)s."
+                    )
+                    % {
+                        "line": self.line.name,
+                        "what": _("adalah baris pengembalian")
+                        if self.line.is_refund_line
+                        else _("bukan baris pengembalian"),
+                    }
+                }
+            )
 
     def lock_period(self) -> Period | None:
         """From the first month the receipt covers."""

@@ -256,13 +256,14 @@ RECEIPT = Kind(
     slug="pnbp",
     sheet="PNBP",
     model=RevenueReceipt,
-    help="Penerimaan PNBP bulan ini per jenis (Rp); pengembalian diisi negatif dengan kolom Pengembalian = Ya.",
+    help="Penerimaan PNBP bulan ini per jenis (Rp); pengembalian diisi sebagai angka negatif pada baris pengembalian (kolom Pengembalian = Ya).",
     columns=[
         Column("Kode jenis", "line", role="key", required=True, width=14),
         Column("Bulan", "month", role="key", type="month", required=True, width=7),
         Column("Jenis penerimaan", "line_name", role="info", width=36),
         Column("Jumlah (Rp)", "amount", type="int", required=True, width=18, number_format=MONEY),
-        Column("Pengembalian", "is_refund", type="bool", width=12, choices=(YES, NO)),
+        # shown, not entered: a refund is its own row on the refund line (RevenueLine)
+        Column("Pengembalian", "is_refund", role="info", type="bool", width=12),
         Column("Versi", "version", role="version", type="int", width=7),
     ],
 )

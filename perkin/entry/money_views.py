@@ -19,12 +19,10 @@ from perkin.calendar import MONTH_NAMES, MONTHS
 from perkin.entry import workbook_export
 from perkin.entry import workbook_import as workbook
 from perkin.entry.kinds import (
-    NO,
     OUTPUT,
     REALISATION,
     RECEIPT,
     SERVICE,
-    YES,
     entry_fields,
     entry_labels,
     load_scope,
@@ -193,12 +191,10 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
     if result is not None and not result.ok:  # show what the user typed, not the stored values
         for slug, items in rows.items():
             for r in items:
-                for name in ("spent", "physical_pct", "amount", "count", "is_refund"):
+                for name in ("spent", "physical_pct", "amount", "count"):
                     key = f"{slug}|{r['key']}|{name}"
                     if key in request.POST:
-                        r[name] = (
-                            request.POST[key] == YES if name == "is_refund" else request.POST[key]
-                        )
+                        r[name] = request.POST[key]
     can_enter = access.can(request.user, Action.ENTER_MONEY, unit)
     ctx = {
         "unit": unit,
@@ -210,8 +206,6 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
         "can_edit": can_edit,
         "result": result,
         "posted": posted,
-        "yes": YES,
-        "no": NO,
         "kinds": MONEY_KINDS,
         "nav": month_navigation(
             unit,

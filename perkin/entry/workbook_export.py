@@ -80,7 +80,7 @@ def _export_rows(kind: Kind, scope: Scope, months: list[int], user) -> list[list
                         m,
                         line.name,
                         r.amount if r else None,
-                        (YES if r.is_refund else NO) if r else (YES if line.is_refund_line else NO),
+                        YES if line.is_refund_line else NO,
                         r.version if r else 0,
                     ]
                 )
@@ -257,7 +257,7 @@ def page_rows(scope: Scope, month: int) -> dict[str, list[dict]]:
                 "name": line.name,
                 "obj": r,
                 "amount": r.amount if r else None,
-                "is_refund": r.is_refund if r else line.is_refund_line,
+                "is_refund": line.is_refund_line,
                 "version": r.version if r else 0,
             }
         )

@@ -251,7 +251,7 @@ def validate_rows(
             )
             continue
         if kind is RECEIPT:
-            problem = receipt_problem(values["amount"], values["is_refund"])
+            problem = receipt_problem(values["amount"], obj.line)
             if problem:
                 result.errors.append(RowError(kind.sheet, number, "Jumlah (Rp)", problem))
                 continue
@@ -326,11 +326,11 @@ def _resolve(kind, parsed, scope: Scope, user, number, result):
         obj = scope.receipts.get((line.pk, month)) or RevenueReceipt(
             line=line, year=scope.year, month=month, period_start_month=month, version=0
         )
-        is_refund = bool(parsed["is_refund"]) if parsed["is_refund"] is not None else False
+        # the mark follows the line: a refund is its own row on the refund line
         return (
             obj,
             f"{line.name} {MONTHS[month]}",
-            {"amount": parsed["amount"], "is_refund": is_refund},
+            {"amount": parsed["amount"], "is_refund": line.is_refund_line},
         )
     kind_obj = scope.service_kinds.get(str(parsed["kind"]))
     if kind_obj is None:

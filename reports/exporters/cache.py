@@ -18,9 +18,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 
 from perkin.models import MonthlyRealisation, WorkUnit
-from reports.checks import build_quarterly_report
 from reports.engine.versions import version_key
-from reports.exporters import get_exporter
+from reports.exporters import get_exporter, report_for_export
 from reports.models import ReportCache
 
 CACHED_FORMATS = {"pdf", "xlsx"}
@@ -103,7 +102,7 @@ def render_and_store(
     on_progress(percent) is told how far it got."""
     exporter = get_exporter(fmt)
     version = data_version(unit, year, quarter)
-    report = build_quarterly_report(unit, year, quarter)
+    report = report_for_export(unit, year, quarter)
     if on_progress:
         on_progress(30)
     filename, content_type, content = exporter.render(report)
@@ -126,7 +125,7 @@ def export_report(unit: WorkUnit, year: int, quarter: int, fmt: str) -> Rendered
     for an unknown format."""
     exporter = get_exporter(fmt)
     if fmt not in CACHED_FORMATS:
-        report = build_quarterly_report(unit, year, quarter)
+        report = report_for_export(unit, year, quarter)
         return Rendered(*exporter.render(report), cached=False)
     stored = stored_file(unit, year, quarter, fmt, data_version(unit, year, quarter))
     if stored is not None:

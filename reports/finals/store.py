@@ -15,9 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from perkin.models import QuarterLock, WorkUnit
-from reports.checks import build_quarterly_report
 from reports.engine.report import QuarterlyReport
-from reports.exporters import get_exporter
+from reports.exporters import get_exporter, report_for_export
 from reports.exporters.html_export import render_report_html
 from reports.exporters.pdf_export import render_pdf
 from reports.finals.signature import SignatureRefused, check_signed, with_signature_field
@@ -74,7 +73,7 @@ def render_final_version(
     """Renders and stores the next final version of (unit, year, quarter); raises
     FinalisationRefused when the quarter is not locked, an error finding is open, or a later
     version is asked for without a reason."""
-    report = build_quarterly_report(unit, year, quarter)
+    report = report_for_export(unit, year, quarter)
     problems = blockers(report)
     if problems:
         raise FinalisationRefused(" ".join(problems))

@@ -1,5 +1,6 @@
 """The queue's tasks (``celery -A perkin worker``): render and store a report file, refresh a
-unit's summaries, regenerate every unit's files and summaries of a quarter."""
+unit's summaries, regenerate every unit's files and summaries of a quarter, send the deadline
+reminders (scheduled by ``celery -A perkin beat``: settings.CELERY_BEAT_SCHEDULE)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from celery import shared_task
 from django.core.cache import cache
 from django.utils import timezone
 
+from perkin.entry.reminders import send_reminders
 from perkin.models import WorkUnit
 from reports.exporters.cache import render_and_store, stored_file
 from reports.jobs.summaries import compute_summaries, refresh_stale
@@ -70,3 +72,10 @@ def regenerate_units(unit_pks: list[int], year: int, quarter: int, formats: list
             render_and_store(unit, year, quarter, fmt)
             rendered += 1
     return rendered
+
+
+@shared_task(name="reports.send_deadline_reminders")
+def send_deadline_reminders() -> int:
+    """Today's deadline reminders and head's digests (perkin.entry.reminders); each person gets
+    each at most once a day however often this runs. Returns the number of e-mails sent."""
+    return send_reminders()

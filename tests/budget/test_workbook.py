@@ -56,8 +56,10 @@ def test_workbook_is_prepared_for_entry(client, planner):
     assert row[col(ws, "Realisasi fisik (%)")].value == 90
     assert ws.max_row == 1 + 15  # one row per indicator for November
     pnbp = wb["PNBP"]
-    formulas = [dv.formula1 for dv in pnbp.data_validations.dataValidation]
-    assert '"Ya,Tidak"' in formulas
+    # the refund mark follows the line: shown, locked, not entered
+    refund = find_row(pnbp, "PENGEMBALIAN", 11)[col(pnbp, "Pengembalian")]
+    assert refund.value == "Ya" and refund.protection.locked
+    assert not find_row(pnbp, "KALIBRASI", 11)[col(pnbp, "Jumlah (Rp)")].protection.locked
     assert (
         find_row(wb["Output"], "6077.AEC", 11)[
             col(wb["Output"], "Realisasi keuangan bulan ini (Rp)")
@@ -158,7 +160,7 @@ def test_corrected_workbook_previews_applies_and_the_report_shows_it(client, pla
         (lambda wb: wb["Layanan"].append([c.value for c in wb["Layanan"][2]]), "Baris ganda"),
         (
             lambda wb: setattr(wb["PNBP"]["D2"], "value", -5),
-            "Jumlah negatif hanya untuk pengembalian",
+            "tidak boleh negatif untuk",
         ),
         (
             lambda wb: setattr(wb["Realisasi"]["A2"], "value", "IX.9"),
@@ -239,13 +241,11 @@ def test_money_page_saves_and_every_row_shows_its_history(client, planner, other
             for name in ("spent", "physical_pct", "amount", "count"):
                 if name in r and r[name] is not None:
                     data[f"{slug}|{r['key']}|{name}"] = str(r[name])
-            if "is_refund" in r:
-                data[f"{slug}|{r['key']}|is_refund"] = "Ya" if r["is_refund"] else "Tidak"
     data["pnbp|PELATIHAN|amount"] = "-5"  # negative without being a refund: refused, nothing saved
     data["layanan|SAMPLING|count"] = "120"
     response = client.post(url, data)
     assert response.status_code == 400
-    assert "Jumlah negatif hanya untuk pengembalian" in response.content.decode()
+    assert "tidak boleh negatif untuk" in response.content.decode()
     assert "PELATIHAN · Jumlah (Rp)" in response.content.decode()  # the row named by its code
     assert not ServiceOutput.objects.filter(kind__code="SAMPLING", year=2024, month=11).exists()
     data["pnbp|PELATIHAN|amount"] = "50.000.000"
@@ -261,3 +261,82 @@ def test_money_page_saves_and_every_row_shows_its_history(client, planner, other
     assert client.get(f"/u/BSPJI-PLG/riwayat/pnbp/{receipt.pk}/").status_code == 404
     assert client.get(f"/u/BSPJI-MDN/riwayat/pnbp/{receipt.pk}/").status_code == 404
     assert client.get(url).status_code == 404
+
+
+def _money_page_post(page) -> dict[str, str]:
+    """The money page's form as the browser sends it, unchanged."""
+    data = {"csrfmiddlewaretoken": "x"}
+    for slug, rows in page.context["rows"].items():
+        for r in rows:
+            data[f"{slug}|{r['key']}|version"] = str(r["version"])
+            for name in ("spent", "physical_pct", "amount", "count"):
+                if r.get(name) is not None:
+                    data[f"{slug}|{r['key']}|{name}"] = str(r[name])
+    return data
+
+
+def test_a_refund_is_its_own_row_and_never_replaces_a_receipt(client, planner, demo_unit):
+    """The issue's case: a refund of Rp 500.000 typed on Kalibrasi November replaced that
+    month's receipt of Rp 9.275.000. Now it is refused there, naming the refund line, and
+    entered on the refund line it is a row of its own."""
+    client.force_login(planner)
+    url = "/u/BSPJI-PLG/keuangan/2024/11/"
+    before = build_quarterly_report(demo_unit, 2024, 4).revenue.realisation
+    data = _money_page_post(client.get(url))
+    data["pnbp|KALIBRASI|amount"] = "-500.000"
+    data["pnbp|KALIBRASI|is_refund"] = "Ya"  # an old form's field: ignored, the line decides
+    response = client.post(url, data)
+    assert response.status_code == 400
+    html = htmllib.unescape(response.content.decode())
+    assert "KALIBRASI · Jumlah (Rp)" in html and "baris 'Pengembalian'" in html
+    kalibrasi = RevenueReceipt.objects.get(line__code="KALIBRASI", year=2024, month=11)
+    assert kalibrasi.amount == Decimal("9275000") and not kalibrasi.is_refund
+
+    data = _money_page_post(client.get(url))
+    data["pnbp|PENGEMBALIAN|amount"] = "500.000"  # a refund is never positive
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "diisi sebagai angka negatif atau nol" in response.content.decode()
+
+    data["pnbp|PENGEMBALIAN|amount"] = "-500.000"
+    assert client.post(url, data).status_code == 302
+    refund = RevenueReceipt.objects.get(line__code="PENGEMBALIAN", year=2024, month=11)
+    assert refund.amount == Decimal("-500000") and refund.is_refund
+    kalibrasi.refresh_from_db()
+    assert kalibrasi.amount == Decimal("9275000") and kalibrasi.version == 1
+    after = build_quarterly_report(demo_unit, 2024, 4).revenue.realisation
+    assert after == before - Decimal("500000")
+
+
+def test_the_workbook_takes_the_refund_mark_from_the_line(client, planner):
+    client.force_login(planner)
+    wb = download(client)
+    pnbp = wb["PNBP"]
+    refund_column = col(pnbp, "Pengembalian")
+    assert find_row(pnbp, "PENGEMBALIAN", 11)[refund_column].value == "Ya"
+    row = find_row(pnbp, "KALIBRASI", 11)
+    assert row[refund_column].value == "Tidak"
+    row[refund_column].value = "Ya"  # marking a receipt as a refund in the sheet changes nothing
+    row[col(pnbp, "Jumlah (Rp)")].value = -500000
+    response = upload(client, wb)
+    assert response.status_code == 400
+    assert "baris 'Pengembalian'" in htmllib.unescape(response.content.decode())
+    assert RevenueReceipt.objects.get(
+        line__code="KALIBRASI", year=2024, month=11
+    ).amount == Decimal("9275000")
+
+
+def test_the_admin_refuses_a_refund_mark_on_a_receipt_line(demo_unit):
+    from django.core.exceptions import ValidationError
+
+    from budget.models import RevenueLine
+
+    receipt = RevenueReceipt.objects.get(line__code="KALIBRASI", year=2024, month=11)
+    receipt.is_refund, receipt.amount = True, Decimal("-500000")
+    with pytest.raises(ValidationError) as refused:
+        receipt.full_clean()
+    assert "is_refund" in refused.value.message_dict
+    line = RevenueLine.objects.get(unit=demo_unit, code="KALIBRASI")
+    line.is_refund_line = True  # it has receipts: their sign would no longer hold
+    with pytest.raises(ValidationError):
+        line.full_clean()

@@ -175,3 +175,22 @@ def test_the_status_link_opens_the_quarter_the_dashboard_shows(client, planner):
     assert response["Location"] == (
         f"/u/BSPJI-PLG/status/{dashboard['year']}/{dashboard['quarter']}/"
     )
+
+
+def test_the_queue_schedules_the_reminders_every_working_hour(mailoutbox, monkeypatch):
+    """celery beat sends them (settings.CELERY_BEAT_SCHEDULE); running every hour sends each
+    person's reminder once a day."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    from perkin.celery import app
+    from reports.jobs.tasks import send_deadline_reminders
+
+    entry = settings.CELERY_BEAT_SCHEDULE["deadline-reminders"]
+    assert entry["task"] in app.tasks
+    assert entry["schedule"].hour == set(range(7, 17)) and entry["schedule"].minute == {5}
+    _set_status(11, "draft", {"I.1"})
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: date(2025, 1, 6))
+    assert send_deadline_reminders.delay().get() == 3  # inline without a broker, as in tests
+    assert send_deadline_reminders.delay().get() == 0  # the next hour: already sent today
+    assert len(mailoutbox) == 3

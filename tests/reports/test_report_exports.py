@@ -240,3 +240,26 @@ def test_headers_are_not_hyphenated_and_the_signature_keeps_its_paragraph(q4):
     last_body = next(p for p in reversed(q4.pages) if "Arya Yudistira" in p)
     before_signature = last_body.split("Palembang, Januari 2025")[0]
     assert len(before_signature.split()) > 40  # the closing paragraph, not the signature alone
+
+
+def test_files_carry_the_report_language_whoever_asks(demo_unit):
+    """A stored PDF or workbook is shared by everyone and a final one is signed: an English
+    reader (or a worker without a language) must not store English findings in it."""
+    from django.utils import translation
+
+    from reports.checks import build_quarterly_report
+    from reports.exporters import report_for_export
+
+    def messages(report):
+        return [f.message for f in report.checks]
+
+    with translation.override("id"):
+        indonesian = messages(build_quarterly_report(demo_unit, 2024, 4))
+    with translation.override("en"):
+        english = messages(build_quarterly_report(demo_unit, 2024, 4))
+        for_export = messages(report_for_export(demo_unit, 2024, 4))
+        pdf = export_report(demo_unit, 2024, 4, "pdf")
+    assert english != indonesian  # the findings are translated for the screen
+    assert for_export == indonesian
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Temuan" in text and "Findings" not in text

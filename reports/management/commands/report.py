@@ -4,8 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from perkin.models import WorkUnit
-from reports.checks import build_quarterly_report
-from reports.exporters import get_exporter
+from reports.exporters import get_exporter, report_for_export
 
 
 class Command(BaseCommand):
@@ -27,7 +26,7 @@ class Command(BaseCommand):
             exporter = get_exporter(fmt)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        report = build_quarterly_report(work_unit, year, quarter)
+        report = report_for_export(work_unit, year, quarter)
         _, _, content = exporter.render(report)
         if output:
             Path(output).write_bytes(content)

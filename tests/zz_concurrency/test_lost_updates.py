@@ -1,6 +1,7 @@
 """Two people save the same row at the same moment, on PostgreSQL, through every write path:
 the entry page (a month already entered, and one not entered yet), the money page, the
-workbook import and a setup table; and a save racing the head's lock. Each trial starts both
+workbook import, a setup table, the annual setup workbook, the target grid and the DIPA grid;
+and a save racing the head's lock. Each trial starts both
 requests from the same page state and releases them together; afterwards exactly one of them
 is saved, the other is told so (409), no request fails (5xx) and no write lands behind a lock.
 
@@ -278,6 +279,102 @@ def test_setup_table_saved_twice_at_once_loses_nothing(konk):
         )
         konk.indicators[0].refresh_from_db()
         winner = targets[0] if codes[0] == 302 else targets[1]
+        if sorted(codes) != [302, 409] or konk.indicators[0].target != Decimal(winner):
+            lost += 1
+    assert lost == 0
+
+
+def _race_pages(konk: Unit, url: str, opened_post, change, read) -> int:
+    """TRIALS races of two planners saving the page `url` opened in the same state, each with
+    its own change; returns how many trials lost an update or did not answer [302, 409]."""
+    alice, bob = client_for(konk.planner), client_for(konk.other_planner)
+    lost = 0
+    for trial in range(TRIALS):
+        opened = opened_post(alice)
+        values = (f"{60 + trial}", f"{80 + trial}")
+        posts = [change(dict(opened), v) for v in values]
+        codes = statuses(
+            race(lambda d=posts[0]: alice.post(url, d), lambda d=posts[1]: bob.post(url, d))
+        )
+        winner = values[0] if codes[0] == 302 else values[1]
+        if sorted(codes) != [302, 409] or read() != Decimal(winner):
+            lost += 1
+    return lost
+
+
+def test_target_grid_saved_twice_at_once_loses_nothing(konk):
+    def opened(client):
+        page = client.get(f"/u/KONK/atur/{YEAR}/target/")
+        data = {r.key: r.typed for r in page.context["indicators"] + page.context["lines"]}
+        return data | {"state": page.context["state"]}
+
+    def change(data, value):
+        return data | {f"ind-{konk.indicators[0].pk}": value}
+
+    def read():
+        konk.indicators[0].refresh_from_db()
+        return konk.indicators[0].target
+
+    assert _race_pages(konk, f"/u/KONK/atur/{YEAR}/target/", opened, change, read) == 0
+
+
+def test_dipa_grid_saved_twice_at_once_loses_nothing(konk):
+    from budget.models import Allocation
+
+    allocation = Allocation.objects.get(revision__budget__unit=konk.unit)
+
+    def opened(client):
+        page = client.get(f"/u/KONK/atur/{YEAR}/pagu/")
+        data = {r.key: r.typed for r, _sub in page.context["rows"] if r.editable}
+        data.update({"stated_pagu": page.context["stated_text"], "date": page.context["day_text"]})
+        return data | {"state": page.context["state"]}
+
+    def change(data, value):  # the output's allocation and the ceiling with it
+        return data | {f"a-{allocation.item_id}": value, "stated_pagu": value}
+
+    def read():
+        return Allocation.objects.get(pk=allocation.pk).amount
+
+    assert _race_pages(konk, f"/u/KONK/atur/{YEAR}/pagu/", opened, change, read) == 0
+
+
+def _setup_workbook(downloaded: bytes, target: str) -> bytes:
+    book = openpyxl.load_workbook(io.BytesIO(downloaded))
+    sheet = book["indikator"]
+    header = [c.value for c in sheet[1]]
+    code = header.index("Kode") if "Kode" in header else None
+    for row in sheet.iter_rows(min_row=2):
+        if code is None or row[code].value == "I.1":
+            row[header.index("Target")].value = target
+            break
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_setup_workbook_applied_twice_at_once_loses_nothing(konk):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    alice, bob = client_for(konk.planner), client_for(konk.other_planner)
+    base = f"/u/KONK/atur/{YEAR}/impor/"
+    lost = 0
+    for trial in range(TRIALS):
+        values = (str(60 + trial), str(80 + trial))
+        tokens = []
+        downloaded = alice.get(f"/u/KONK/atur/{YEAR}/unduh.xlsx").content  # one state for both
+        for c, value in zip((alice, bob), values, strict=True):
+            upload = SimpleUploadedFile("pengaturan.xlsx", _setup_workbook(downloaded, value))
+            preview = c.post(base, {"file": upload})
+            assert preview.status_code == 200, preview.content.decode()[:500]
+            tokens.append(preview.context["token"])
+        codes = statuses(
+            race(
+                partial(alice.post, base + "terapkan/", {"token": tokens[0]}),
+                partial(bob.post, base + "terapkan/", {"token": tokens[1]}),
+            )
+        )
+        konk.indicators[0].refresh_from_db()
+        winner = values[0] if codes[0] == 302 else values[1]
         if sorted(codes) != [302, 409] or konk.indicators[0].target != Decimal(winner):
             lost += 1
     assert lost == 0

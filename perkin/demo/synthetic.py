@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import random
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Model
 
 from budget.models import (
     Allocation,
@@ -65,6 +69,155 @@ SAKIP = [
 ]
 GROWTH_BASIS = {"III.2": "revenue", "III.3": "service_outputs"}
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+
+
+# --- what each indicator method adds to a unit-year -------------------------------------------
+
+
+@dataclass
+class Generated:
+    """An indicator's generated facts: the value to date staff enter in each month (direct
+    values only) and its method's supporting rows, unsaved."""
+
+    values: list[Decimal | None] = field(default_factory=lambda: [None] * 12)
+    rows: list[Model] = field(default_factory=list)
+
+
+def _direct(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
+    return Generated(values=[_d(float(shape["target"]) * rng.uniform(0.9, 1.2)) for _ in PLAN])
+
+
+def _count(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
+    return Generated(
+        rows=[
+            FacilitatedCompany(
+                indicator=ind,
+                company=f"PT Sintetis {code} {n}",
+                standard="SNI",
+                month=min(12, 2 * n + 1),
+            )
+            for n in range(1, rng.randint(2, 6))
+        ]
+    )
+
+
+def _average_change(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
+    rows = []
+    for n in range(1, 4):
+        before = _d(rng.uniform(10, 40), 1)
+        after = _d(float(before) * rng.uniform(0.4, 0.8), 1)
+        rows.append(
+            Measurement(
+                indicator=ind,
+                month=3 * n + 3,
+                order=n,
+                company=f"IKM Sintetis {n}",
+                service="Pendampingan teknologi",
+                kind=Measurement.Kind.EFFICIENCY,
+                before_text=f"{before} jam",
+                after_text=f"{after} jam",
+                before_value=before,
+                after_value=after,
+                measure_unit="jam",
+            )
+        )
+    return Generated(rows=rows)
+
+
+def _growth(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
+    return Generated()  # realised from the unit's revenue or service outputs
+
+
+def _ratio(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
+    rows = []
+    for m in (6, 12):
+        denominator = _d(rng.uniform(1e9, 5e9), 0)
+        rows.append(
+            RatioObservation(
+                indicator=ind,
+                month=m,
+                numerator_label="Realisasi PDN",
+                numerator=_d(float(denominator) * rng.uniform(0.5, 0.9), 0),
+                denominator_label="Pagu akun terpilih",
+                denominator=denominator,
+            )
+        )
+    return Generated(rows=rows)
+
+
+def _survey_index(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
+    return Generated(
+        rows=[
+            SurveyElementScore(
+                indicator=ind,
+                month=m,
+                number=n,
+                element=f"Unsur {n}",
+                score=_d(rng.uniform(3.2, 3.95)),
+            )
+            for m in (6, 12)
+            for n in range(1, 10)
+        ]
+    )
+
+
+def _weighted_index(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
+    return Generated(
+        rows=[
+            ServiceIndexAspect(
+                indicator=ind,
+                month=12,
+                number=n,
+                aspect=name,
+                index_value=_d(rng.uniform(3.8, 5.0)),
+                weight_pct=Decimal(weight),
+            )
+            for n, (name, weight) in enumerate(IPP_WEIGHTS, start=1)
+        ]
+    )
+
+
+def _components_sum(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
+    """The unit's SAKIP evaluation with its component scores."""
+    scores = [_d(mx * rng.uniform(0.7, 0.95)) for _, mx in SAKIP]
+    agreement = ind.goal.agreement
+    evaluation = UnitEvaluation(
+        unit=agreement.unit,
+        year=agreement.year,
+        assessed_year=agreement.year - 1,
+        kind=UnitEvaluation.Kind.SAKIP,
+        published_on=date(agreement.year, 2, 28),
+        stated_total=sum(scores),
+    )
+    components = [
+        EvaluationComponent(
+            evaluation=evaluation, number=n, name=name, score=s, max_score=Decimal(mx)
+        )
+        for n, ((name, mx), s) in enumerate(zip(SAKIP, scores, strict=True), 1)
+    ]
+    return Generated(rows=[evaluation, *components])
+
+
+# One entry per method: a new method is one generator here (tests check every method has one).
+METHODS: dict[Indicator.Method, Callable[[random.Random, Indicator, str, dict], Generated]] = {
+    Indicator.Method.DIRECT: _direct,
+    Indicator.Method.COUNT: _count,
+    Indicator.Method.AVERAGE_CHANGE: _average_change,
+    Indicator.Method.GROWTH: _growth,
+    Indicator.Method.RATIO: _ratio,
+    Indicator.Method.SURVEY_INDEX: _survey_index,
+    Indicator.Method.WEIGHTED_INDEX: _weighted_index,
+    Indicator.Method.COMPONENTS_SUM: _components_sum,
+}
+# The order the supporting rows go in after the evaluations and the monthly rows (keeps the
+# primary keys of a seed the same from one run to the next).
+SUPPORTING_ORDER: tuple[type[Model], ...] = (
+    Measurement,
+    FacilitatedCompany,
+    SurveyElementScore,
+    ServiceIndexAspect,
+    RatioObservation,
+)
 
 
 def _fixture(name: str) -> dict:
@@ -124,7 +277,6 @@ class Generator:
             unit=unit, year=year, revision_no=0, signed_on=date(year, 1, 31)
         )
         team, _ = Team.objects.get_or_create(unit=unit, name="Tim Sintetis")
-        steps, reals, measures, companies, survey, aspects, ratios = [], [], [], [], [], [], []
         # goals and indicators in two statements (pks come back from the insert)
         goals = Goal.objects.bulk_create(
             [
@@ -150,9 +302,11 @@ class Generator:
                 )
                 shapes.append((code, i, indicator))
         Indicator.objects.bulk_create([row for _code, _shape, row in shapes])
-        sakip_scores = None
+        steps, reals = [], []
+        supporting: dict[type[Model], list[Model]] = defaultdict(list)
         for code, i, ind in shapes:
             lag = rng.choice([0, 0, 0, 5, 10])
+            generated = METHODS[Indicator.Method(i["method"])](rng, ind, code, i)
             physical = 0
             for m in range(1, 13):
                 steps.append(
@@ -164,133 +318,41 @@ class Generator:
                     )
                 )
                 physical = max(physical, max(0, PLAN[m - 1] - (lag if m < 12 else 0)))
-                value = None
-                if i["method"] == "direct":
-                    value = _d(float(i["target"]) * rng.uniform(0.9, 1.2))
                 reals.append(
                     MonthlyRealisation(
                         indicator=ind,
                         month=m,
                         physical_pct=Decimal(physical),
                         activities_done=f"Kegiatan B{m:02d} terlaksana ({code})",
-                        value_to_date=value,
+                        value_to_date=generated.values[m - 1],
                         status=MonthlyRealisation.Status.APPROVED,
                     )
                 )
-            method = i["method"]
-            if method == "average_change":
-                for n in range(1, 4):
-                    before = _d(rng.uniform(10, 40), 1)
-                    after = _d(float(before) * rng.uniform(0.4, 0.8), 1)
-                    measures.append(
-                        Measurement(
-                            indicator=ind,
-                            month=3 * n + 3,
-                            order=n,
-                            company=f"IKM Sintetis {n}",
-                            service="Pendampingan teknologi",
-                            kind="efficiency",
-                            before_text=f"{before} jam",
-                            after_text=f"{after} jam",
-                            before_value=before,
-                            after_value=after,
-                            measure_unit="jam",
-                        )
-                    )
-            elif method == "count":
-                for n in range(1, rng.randint(2, 6)):
-                    companies.append(
-                        FacilitatedCompany(
-                            indicator=ind,
-                            company=f"PT Sintetis {code} {n}",
-                            standard="SNI",
-                            month=min(12, 2 * n + 1),
-                        )
-                    )
-            elif method == "survey_index":
-                for m in (6, 12):
-                    for n in range(1, 10):
-                        survey.append(
-                            SurveyElementScore(
-                                indicator=ind,
-                                month=m,
-                                number=n,
-                                element=f"Unsur {n}",
-                                score=_d(rng.uniform(3.2, 3.95)),
-                            )
-                        )
-            elif method == "weighted_index":
-                for n, (name, weight) in enumerate(IPP_WEIGHTS, start=1):
-                    aspects.append(
-                        ServiceIndexAspect(
-                            indicator=ind,
-                            month=12,
-                            number=n,
-                            aspect=name,
-                            index_value=_d(rng.uniform(3.8, 5.0)),
-                            weight_pct=Decimal(weight),
-                        )
-                    )
-            elif method == "ratio":
-                for m in (6, 12):
-                    denominator = _d(rng.uniform(1e9, 5e9), 0)
-                    ratios.append(
-                        RatioObservation(
-                            indicator=ind,
-                            month=m,
-                            numerator_label="Realisasi PDN",
-                            numerator=_d(float(denominator) * rng.uniform(0.5, 0.9), 0),
-                            denominator_label="Pagu akun terpilih",
-                            denominator=denominator,
-                        )
-                    )
-            elif method == "components_sum":
-                sakip_scores = [_d(mx * rng.uniform(0.7, 0.95)) for _, mx in SAKIP]
-        evaluations = [
-            UnitEvaluation(
-                unit=unit,
-                year=year,
-                assessed_year=year - 1,
-                kind="financial_report",
-                stated_total=_d(rng.uniform(85, 99.9)),
-                published_on=date(year, 7, 22),
-            )
-        ]
-        if sakip_scores:
-            evaluations.append(
+            for row in generated.rows:
+                supporting[type(row)].append(row)
+        # the financial report's score is drawn after every indicator's rows (fixed stream order)
+        UnitEvaluation.objects.bulk_create(
+            [
                 UnitEvaluation(
                     unit=unit,
                     year=year,
                     assessed_year=year - 1,
-                    kind="sakip",
-                    published_on=date(year, 2, 28),
-                    stated_total=sum(sakip_scores),
-                )
-            )
-        UnitEvaluation.objects.bulk_create(evaluations)
-        if sakip_scores:
-            EvaluationComponent.objects.bulk_create(
-                [
-                    EvaluationComponent(
-                        evaluation=evaluations[1],
-                        number=n,
-                        name=name,
-                        score=s,
-                        max_score=Decimal(mx),
-                    )
-                    for n, ((name, mx), s) in enumerate(zip(SAKIP, sakip_scores, strict=True), 1)
-                ]
-            )
+                    kind=UnitEvaluation.Kind.FINANCIAL_REPORT,
+                    stated_total=_d(rng.uniform(85, 99.9)),
+                    published_on=date(year, 7, 22),
+                ),
+                *supporting.pop(UnitEvaluation, []),
+            ]
+        )
         for model, rows in (
+            (EvaluationComponent, supporting.pop(EvaluationComponent, [])),
             (ActionPlanStep, steps),
             (MonthlyRealisation, reals),
-            (Measurement, measures),
-            (FacilitatedCompany, companies),
-            (SurveyElementScore, survey),
-            (ServiceIndexAspect, aspects),
-            (RatioObservation, ratios),
+            *((model, supporting.pop(model, [])) for model in SUPPORTING_ORDER),
         ):
             model.objects.bulk_create(rows, batch_size=1000)
+        if supporting:
+            raise ValueError(f"no insert order for {sorted(m.__name__ for m in supporting)}")
         self._budget(unit, year)
         self._revenue(year, lines)
         self._services(year, kinds)

@@ -15,7 +15,7 @@ from budget.models import (
     ServiceKind,
     ServiceOutput,
 )
-from perkin.demo import synthetic
+from perkin.demo import synthetic, synthetic_methods
 from perkin.demo.loader import load_demo
 from perkin.models import (
     ActionPlanStep,
@@ -96,7 +96,7 @@ def test_loaddemo_command_prints_the_logins(capsys):
 
 
 def test_every_indicator_method_has_a_synthetic_generator():
-    assert set(synthetic.METHODS) == set(Indicator.Method)
+    assert set(synthetic_methods.METHODS) == set(Indicator.Method)
 
 
 def test_synthetic_indicators_get_their_methods_rows():

@@ -7,16 +7,11 @@ with each other, so the consistency check finds nothing in them.
 
 from __future__ import annotations
 
-import json
 import random
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Model
 
@@ -34,18 +29,16 @@ from budget.models import (
     ServiceKind,
     ServiceOutput,
 )
+from perkin.calendar import ROMAN
+from perkin.demo.base import _load, quantized
+from perkin.demo.synthetic_methods import METHODS, SUPPORTING_ORDER
 from perkin.models import (
     ActionPlanStep,
     Agreement,
     EvaluationComponent,
-    FacilitatedCompany,
     Goal,
     Indicator,
-    Measurement,
     MonthlyRealisation,
-    RatioObservation,
-    ServiceIndexAspect,
-    SurveyElementScore,
     Team,
     UnitEvaluation,
     WorkUnit,
@@ -53,188 +46,15 @@ from perkin.models import (
 
 PARENT_CODE = "SYN-ESELON1"
 PLAN = [5, 10, 25, 35, 40, 50, 60, 65, 75, 80, 90, 100]
-IPP_WEIGHTS = [
-    ("Kebijakan Pelayanan", 24),
-    ("Profesionalisme SDM", 25),
-    ("Sarana dan Prasarana", 18),
-    ("Sistem Informasi Pelayanan Publik", 11),
-    ("Konsultasi dan Pengaduan", 10),
-    ("Inovasi", 12),
-]
-SAKIP = [
-    ("Perencanaan Kinerja", 30),
-    ("Pengukuran Kinerja", 30),
-    ("Pelaporan Kinerja", 15),
-    ("Evaluasi Akuntabilitas Kinerja Internal", 25),
-]
 GROWTH_BASIS = {"III.2": "revenue", "III.3": "service_outputs"}
-ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
-
-
-# --- what each indicator method adds to a unit-year -------------------------------------------
-
-
-@dataclass
-class Generated:
-    """An indicator's generated facts: the value to date staff enter in each month (direct
-    values only) and its method's supporting rows, unsaved."""
-
-    values: list[Decimal | None] = field(default_factory=lambda: [None] * 12)
-    rows: list[Model] = field(default_factory=list)
-
-
-def _direct(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
-    return Generated(values=[_d(float(shape["target"]) * rng.uniform(0.9, 1.2)) for _ in PLAN])
-
-
-def _count(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
-    return Generated(
-        rows=[
-            FacilitatedCompany(
-                indicator=ind,
-                company=f"PT Sintetis {code} {n}",
-                standard="SNI",
-                month=min(12, 2 * n + 1),
-            )
-            for n in range(1, rng.randint(2, 6))
-        ]
-    )
-
-
-def _average_change(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
-    rows = []
-    for n in range(1, 4):
-        before = _d(rng.uniform(10, 40), 1)
-        after = _d(float(before) * rng.uniform(0.4, 0.8), 1)
-        rows.append(
-            Measurement(
-                indicator=ind,
-                month=3 * n + 3,
-                order=n,
-                company=f"IKM Sintetis {n}",
-                service="Pendampingan teknologi",
-                kind=Measurement.Kind.EFFICIENCY,
-                before_text=f"{before} jam",
-                after_text=f"{after} jam",
-                before_value=before,
-                after_value=after,
-                measure_unit="jam",
-            )
-        )
-    return Generated(rows=rows)
-
-
-def _growth(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
-    return Generated()  # realised from the unit's revenue or service outputs
-
-
-def _ratio(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
-    rows = []
-    for m in (6, 12):
-        denominator = _d(rng.uniform(1e9, 5e9), 0)
-        rows.append(
-            RatioObservation(
-                indicator=ind,
-                month=m,
-                numerator_label="Realisasi PDN",
-                numerator=_d(float(denominator) * rng.uniform(0.5, 0.9), 0),
-                denominator_label="Pagu akun terpilih",
-                denominator=denominator,
-            )
-        )
-    return Generated(rows=rows)
-
-
-def _survey_index(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
-    return Generated(
-        rows=[
-            SurveyElementScore(
-                indicator=ind,
-                month=m,
-                number=n,
-                element=f"Unsur {n}",
-                score=_d(rng.uniform(3.2, 3.95)),
-            )
-            for m in (6, 12)
-            for n in range(1, 10)
-        ]
-    )
-
-
-def _weighted_index(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
-    return Generated(
-        rows=[
-            ServiceIndexAspect(
-                indicator=ind,
-                month=12,
-                number=n,
-                aspect=name,
-                index_value=_d(rng.uniform(3.8, 5.0)),
-                weight_pct=Decimal(weight),
-            )
-            for n, (name, weight) in enumerate(IPP_WEIGHTS, start=1)
-        ]
-    )
-
-
-def _components_sum(rng: random.Random, ind: Indicator, code: str, shape: dict) -> Generated:
-    """The unit's SAKIP evaluation with its component scores."""
-    scores = [_d(mx * rng.uniform(0.7, 0.95)) for _, mx in SAKIP]
-    agreement = ind.goal.agreement
-    evaluation = UnitEvaluation(
-        unit=agreement.unit,
-        year=agreement.year,
-        assessed_year=agreement.year - 1,
-        kind=UnitEvaluation.Kind.SAKIP,
-        published_on=date(agreement.year, 2, 28),
-        stated_total=sum(scores),
-    )
-    components = [
-        EvaluationComponent(
-            evaluation=evaluation, number=n, name=name, score=s, max_score=Decimal(mx)
-        )
-        for n, ((name, mx), s) in enumerate(zip(SAKIP, scores, strict=True), 1)
-    ]
-    return Generated(rows=[evaluation, *components])
-
-
-# One entry per method: a new method is one generator here (tests check every method has one).
-METHODS: dict[Indicator.Method, Callable[[random.Random, Indicator, str, dict], Generated]] = {
-    Indicator.Method.DIRECT: _direct,
-    Indicator.Method.COUNT: _count,
-    Indicator.Method.AVERAGE_CHANGE: _average_change,
-    Indicator.Method.GROWTH: _growth,
-    Indicator.Method.RATIO: _ratio,
-    Indicator.Method.SURVEY_INDEX: _survey_index,
-    Indicator.Method.WEIGHTED_INDEX: _weighted_index,
-    Indicator.Method.COMPONENTS_SUM: _components_sum,
-}
-# The order the supporting rows go in after the evaluations and the monthly rows (keeps the
-# primary keys of a seed the same from one run to the next).
-SUPPORTING_ORDER: tuple[type[Model], ...] = (
-    Measurement,
-    FacilitatedCompany,
-    SurveyElementScore,
-    ServiceIndexAspect,
-    RatioObservation,
-)
-
-
-def _fixture(name: str) -> dict:
-    path = Path(settings.BASE_DIR) / "fixtures" / "demo" / name
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _d(value: float | int | str, places: int = 2) -> Decimal:
-    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
 
 
 class Generator:
     def __init__(self, seed: int) -> None:
         self.seed = seed
         self.rng = random.Random(seed)
-        self.agreement_shape = _fixture("agreement-2024.json")
-        self.budget_shape = _fixture("budget-2024.json")
+        self.agreement_shape = _load("agreement-2024.json")
+        self.budget_shape = _load("budget-2024.json")
 
     def parent(self) -> WorkUnit:
         parent, _ = WorkUnit.objects.get_or_create(
@@ -338,7 +158,7 @@ class Generator:
                     year=year,
                     assessed_year=year - 1,
                     kind=UnitEvaluation.Kind.FINANCIAL_REPORT,
-                    stated_total=_d(rng.uniform(85, 99.9)),
+                    stated_total=quantized(rng.uniform(85, 99.9)),
                     published_on=date(year, 7, 22),
                 ),
                 *supporting.pop(UnitEvaluation, []),
@@ -395,7 +215,7 @@ class Generator:
             add(node, None, 0)
         for items in levels:  # parents first: their ids come back before the children go in
             BudgetItem.objects.bulk_create(items)
-        base = {k.pk: _d(rng.uniform(50e6, 3e9), 0) for k in kros}
+        base = {k.pk: quantized(rng.uniform(50e6, 3e9), 0) for k in kros}
         n_revisions = rng.randint(2, 5)
         allocations, plans, outs, revisions, breakdowns = [], [], [], [], []
         for number in range(n_revisions + 1):
@@ -409,14 +229,14 @@ class Generator:
             revisions.append(revision)
             if number:
                 bump = rng.choice(kros)
-                base[bump.pk] += _d(rng.uniform(1e6, 2e8), 0)
+                base[bump.pk] += quantized(rng.uniform(1e6, 2e8), 0)
             for k in kros:
                 allocations.append(Allocation(revision=revision, item=k, amount=base[k.pk]))
             total = sum(base.values())
             revision.stated_pagu = total
             if number == n_revisions:
-                p51 = _d(float(total) * 0.45, 0)
-                p53 = _d(float(total) * 0.15, 0)
+                p51 = quantized(float(total) * 0.45, 0)
+                p53 = quantized(float(total) * 0.15, 0)
                 breakdowns.extend(
                     [
                         RevisionBreakdown(
@@ -435,13 +255,13 @@ class Generator:
                             revision=revision,
                             dimension="funding_source",
                             category="RM",
-                            amount=_d(float(total) * 0.8, 0),
+                            amount=quantized(float(total) * 0.8, 0),
                         ),
                         RevisionBreakdown(
                             revision=revision,
                             dimension="funding_source",
                             category="PNBP",
-                            amount=total - _d(float(total) * 0.8, 0),
+                            amount=total - quantized(float(total) * 0.8, 0),
                         ),
                     ]
                 )
@@ -453,7 +273,7 @@ class Generator:
                 plans.append(
                     DisbursementPlan(item=k, month=m, financial_pct=planned, physical_pct=planned)
                 )
-                target_cum = _d(float(base[k.pk]) * m / 12 * pace, 0)
+                target_cum = quantized(float(base[k.pk]) * m / 12 * pace, 0)
                 amount = max(Decimal(0), target_cum - spent_total)
                 spent_total += amount
                 outs.append(
@@ -473,7 +293,7 @@ class Generator:
         for line in lines.values():
             if line.is_refund_line:
                 continue
-            monthly = _d(rng.uniform(2e6, 1.2e8), 0)
+            monthly = quantized(rng.uniform(2e6, 1.2e8), 0)
             targets.append(RevenueTarget(line=line, year=year, amount=monthly * 11))
             for m in range(1, 13):
                 receipts.append(
@@ -482,7 +302,7 @@ class Generator:
                         year=year,
                         month=m,
                         period_start_month=m,
-                        amount=_d(float(monthly) * rng.uniform(0.7, 1.4), 0),
+                        amount=quantized(float(monthly) * rng.uniform(0.7, 1.4), 0),
                     )
                 )
         RevenueTarget.objects.bulk_create(targets)

@@ -15,6 +15,7 @@ from budget.models import (
     ServiceKind,
     ServiceOutput,
 )
+from perkin.demo import synthetic, synthetic_methods
 from perkin.demo.loader import load_demo
 from perkin.models import (
     ActionPlanStep,
@@ -92,3 +93,26 @@ def test_loaddemo_command_prints_the_logins(capsys):
     assert "0 rows created, 0 updated" in out
     for username in ("admin", "kepala", "perencana", "pic", "perencana_lain"):
         assert username in out
+
+
+def test_every_indicator_method_has_a_synthetic_generator():
+    assert set(synthetic_methods.METHODS) == set(Indicator.Method)
+
+
+def test_synthetic_indicators_get_their_methods_rows():
+    unit = synthetic.generate_synthetic(units=1, years=1, seed=3, last_year=2024)[0]
+    indicators = Indicator.objects.filter(goal__agreement__unit=unit)
+    by_method = {i.method: i for i in indicators}
+    assert by_method[Indicator.Method.COUNT].facilitated_companies.exists()
+    assert by_method[Indicator.Method.AVERAGE_CHANGE].measurements.count() == 3
+    assert by_method[Indicator.Method.SURVEY_INDEX].survey_elements.count() == 18
+    assert by_method[Indicator.Method.WEIGHTED_INDEX].service_aspects.count() == 6
+    assert by_method[Indicator.Method.RATIO].ratio_observations.count() == 2
+    direct = MonthlyRealisation.objects.filter(
+        indicator__in=indicators, value_to_date__isnull=False
+    )
+    assert {r.indicator.method for r in direct} == {Indicator.Method.DIRECT}
+    sakip = UnitEvaluation.objects.get(unit=unit, kind=UnitEvaluation.Kind.SAKIP)
+    assert sakip.components.count() == 4
+    assert sakip.stated_total == sum(c.score for c in sakip.components.all())
+    assert UnitEvaluation.objects.filter(unit=unit).count() == 2

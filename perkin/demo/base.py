@@ -24,3 +24,8 @@ def _dec(value: Any) -> Decimal | None:
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def quantized(value: float | int | str, places: int = 2) -> Decimal:
+    """The value as a Decimal with ``places`` decimals (the synthetic generator's numbers)."""
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places))

@@ -7,14 +7,13 @@ with each other, so the consistency check finds nothing in them.
 
 from __future__ import annotations
 
-import json
 import random
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
+from django.db.models import Model
 
 from budget.models import (
     Allocation,
@@ -30,18 +29,16 @@ from budget.models import (
     ServiceKind,
     ServiceOutput,
 )
+from perkin.calendar import ROMAN
+from perkin.demo.base import _load, quantized
+from perkin.demo.synthetic_methods import METHODS, SUPPORTING_ORDER
 from perkin.models import (
     ActionPlanStep,
     Agreement,
     EvaluationComponent,
-    FacilitatedCompany,
     Goal,
     Indicator,
-    Measurement,
     MonthlyRealisation,
-    RatioObservation,
-    ServiceIndexAspect,
-    SurveyElementScore,
     Team,
     UnitEvaluation,
     WorkUnit,
@@ -49,39 +46,15 @@ from perkin.models import (
 
 PARENT_CODE = "SYN-ESELON1"
 PLAN = [5, 10, 25, 35, 40, 50, 60, 65, 75, 80, 90, 100]
-IPP_WEIGHTS = [
-    ("Kebijakan Pelayanan", 24),
-    ("Profesionalisme SDM", 25),
-    ("Sarana dan Prasarana", 18),
-    ("Sistem Informasi Pelayanan Publik", 11),
-    ("Konsultasi dan Pengaduan", 10),
-    ("Inovasi", 12),
-]
-SAKIP = [
-    ("Perencanaan Kinerja", 30),
-    ("Pengukuran Kinerja", 30),
-    ("Pelaporan Kinerja", 15),
-    ("Evaluasi Akuntabilitas Kinerja Internal", 25),
-]
 GROWTH_BASIS = {"III.2": "revenue", "III.3": "service_outputs"}
-ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
-
-
-def _fixture(name: str) -> dict:
-    path = Path(settings.BASE_DIR) / "fixtures" / "demo" / name
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _d(value: float | int | str, places: int = 2) -> Decimal:
-    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
 
 
 class Generator:
     def __init__(self, seed: int) -> None:
         self.seed = seed
         self.rng = random.Random(seed)
-        self.agreement_shape = _fixture("agreement-2024.json")
-        self.budget_shape = _fixture("budget-2024.json")
+        self.agreement_shape = _load("agreement-2024.json")
+        self.budget_shape = _load("budget-2024.json")
 
     def parent(self) -> WorkUnit:
         parent, _ = WorkUnit.objects.get_or_create(
@@ -124,7 +97,6 @@ class Generator:
             unit=unit, year=year, revision_no=0, signed_on=date(year, 1, 31)
         )
         team, _ = Team.objects.get_or_create(unit=unit, name="Tim Sintetis")
-        steps, reals, measures, companies, survey, aspects, ratios = [], [], [], [], [], [], []
         # goals and indicators in two statements (pks come back from the insert)
         goals = Goal.objects.bulk_create(
             [
@@ -150,9 +122,11 @@ class Generator:
                 )
                 shapes.append((code, i, indicator))
         Indicator.objects.bulk_create([row for _code, _shape, row in shapes])
-        sakip_scores = None
+        steps, reals = [], []
+        supporting: dict[type[Model], list[Model]] = defaultdict(list)
         for code, i, ind in shapes:
             lag = rng.choice([0, 0, 0, 5, 10])
+            generated = METHODS[Indicator.Method(i["method"])](rng, ind, code, i)
             physical = 0
             for m in range(1, 13):
                 steps.append(
@@ -164,133 +138,41 @@ class Generator:
                     )
                 )
                 physical = max(physical, max(0, PLAN[m - 1] - (lag if m < 12 else 0)))
-                value = None
-                if i["method"] == "direct":
-                    value = _d(float(i["target"]) * rng.uniform(0.9, 1.2))
                 reals.append(
                     MonthlyRealisation(
                         indicator=ind,
                         month=m,
                         physical_pct=Decimal(physical),
                         activities_done=f"Kegiatan B{m:02d} terlaksana ({code})",
-                        value_to_date=value,
+                        value_to_date=generated.values[m - 1],
                         status=MonthlyRealisation.Status.APPROVED,
                     )
                 )
-            method = i["method"]
-            if method == "average_change":
-                for n in range(1, 4):
-                    before = _d(rng.uniform(10, 40), 1)
-                    after = _d(float(before) * rng.uniform(0.4, 0.8), 1)
-                    measures.append(
-                        Measurement(
-                            indicator=ind,
-                            month=3 * n + 3,
-                            order=n,
-                            company=f"IKM Sintetis {n}",
-                            service="Pendampingan teknologi",
-                            kind="efficiency",
-                            before_text=f"{before} jam",
-                            after_text=f"{after} jam",
-                            before_value=before,
-                            after_value=after,
-                            measure_unit="jam",
-                        )
-                    )
-            elif method == "count":
-                for n in range(1, rng.randint(2, 6)):
-                    companies.append(
-                        FacilitatedCompany(
-                            indicator=ind,
-                            company=f"PT Sintetis {code} {n}",
-                            standard="SNI",
-                            month=min(12, 2 * n + 1),
-                        )
-                    )
-            elif method == "survey_index":
-                for m in (6, 12):
-                    for n in range(1, 10):
-                        survey.append(
-                            SurveyElementScore(
-                                indicator=ind,
-                                month=m,
-                                number=n,
-                                element=f"Unsur {n}",
-                                score=_d(rng.uniform(3.2, 3.95)),
-                            )
-                        )
-            elif method == "weighted_index":
-                for n, (name, weight) in enumerate(IPP_WEIGHTS, start=1):
-                    aspects.append(
-                        ServiceIndexAspect(
-                            indicator=ind,
-                            month=12,
-                            number=n,
-                            aspect=name,
-                            index_value=_d(rng.uniform(3.8, 5.0)),
-                            weight_pct=Decimal(weight),
-                        )
-                    )
-            elif method == "ratio":
-                for m in (6, 12):
-                    denominator = _d(rng.uniform(1e9, 5e9), 0)
-                    ratios.append(
-                        RatioObservation(
-                            indicator=ind,
-                            month=m,
-                            numerator_label="Realisasi PDN",
-                            numerator=_d(float(denominator) * rng.uniform(0.5, 0.9), 0),
-                            denominator_label="Pagu akun terpilih",
-                            denominator=denominator,
-                        )
-                    )
-            elif method == "components_sum":
-                sakip_scores = [_d(mx * rng.uniform(0.7, 0.95)) for _, mx in SAKIP]
-        evaluations = [
-            UnitEvaluation(
-                unit=unit,
-                year=year,
-                assessed_year=year - 1,
-                kind="financial_report",
-                stated_total=_d(rng.uniform(85, 99.9)),
-                published_on=date(year, 7, 22),
-            )
-        ]
-        if sakip_scores:
-            evaluations.append(
+            for row in generated.rows:
+                supporting[type(row)].append(row)
+        # the financial report's score is drawn after every indicator's rows (fixed stream order)
+        UnitEvaluation.objects.bulk_create(
+            [
                 UnitEvaluation(
                     unit=unit,
                     year=year,
                     assessed_year=year - 1,
-                    kind="sakip",
-                    published_on=date(year, 2, 28),
-                    stated_total=sum(sakip_scores),
-                )
-            )
-        UnitEvaluation.objects.bulk_create(evaluations)
-        if sakip_scores:
-            EvaluationComponent.objects.bulk_create(
-                [
-                    EvaluationComponent(
-                        evaluation=evaluations[1],
-                        number=n,
-                        name=name,
-                        score=s,
-                        max_score=Decimal(mx),
-                    )
-                    for n, ((name, mx), s) in enumerate(zip(SAKIP, sakip_scores, strict=True), 1)
-                ]
-            )
+                    kind=UnitEvaluation.Kind.FINANCIAL_REPORT,
+                    stated_total=quantized(rng.uniform(85, 99.9)),
+                    published_on=date(year, 7, 22),
+                ),
+                *supporting.pop(UnitEvaluation, []),
+            ]
+        )
         for model, rows in (
+            (EvaluationComponent, supporting.pop(EvaluationComponent, [])),
             (ActionPlanStep, steps),
             (MonthlyRealisation, reals),
-            (Measurement, measures),
-            (FacilitatedCompany, companies),
-            (SurveyElementScore, survey),
-            (ServiceIndexAspect, aspects),
-            (RatioObservation, ratios),
+            *((model, supporting.pop(model, [])) for model in SUPPORTING_ORDER),
         ):
             model.objects.bulk_create(rows, batch_size=1000)
+        if supporting:
+            raise ValueError(f"no insert order for {sorted(m.__name__ for m in supporting)}")
         self._budget(unit, year)
         self._revenue(year, lines)
         self._services(year, kinds)
@@ -333,7 +215,7 @@ class Generator:
             add(node, None, 0)
         for items in levels:  # parents first: their ids come back before the children go in
             BudgetItem.objects.bulk_create(items)
-        base = {k.pk: _d(rng.uniform(50e6, 3e9), 0) for k in kros}
+        base = {k.pk: quantized(rng.uniform(50e6, 3e9), 0) for k in kros}
         n_revisions = rng.randint(2, 5)
         allocations, plans, outs, revisions, breakdowns = [], [], [], [], []
         for number in range(n_revisions + 1):
@@ -347,14 +229,14 @@ class Generator:
             revisions.append(revision)
             if number:
                 bump = rng.choice(kros)
-                base[bump.pk] += _d(rng.uniform(1e6, 2e8), 0)
+                base[bump.pk] += quantized(rng.uniform(1e6, 2e8), 0)
             for k in kros:
                 allocations.append(Allocation(revision=revision, item=k, amount=base[k.pk]))
             total = sum(base.values())
             revision.stated_pagu = total
             if number == n_revisions:
-                p51 = _d(float(total) * 0.45, 0)
-                p53 = _d(float(total) * 0.15, 0)
+                p51 = quantized(float(total) * 0.45, 0)
+                p53 = quantized(float(total) * 0.15, 0)
                 breakdowns.extend(
                     [
                         RevisionBreakdown(
@@ -373,13 +255,13 @@ class Generator:
                             revision=revision,
                             dimension="funding_source",
                             category="RM",
-                            amount=_d(float(total) * 0.8, 0),
+                            amount=quantized(float(total) * 0.8, 0),
                         ),
                         RevisionBreakdown(
                             revision=revision,
                             dimension="funding_source",
                             category="PNBP",
-                            amount=total - _d(float(total) * 0.8, 0),
+                            amount=total - quantized(float(total) * 0.8, 0),
                         ),
                     ]
                 )
@@ -391,7 +273,7 @@ class Generator:
                 plans.append(
                     DisbursementPlan(item=k, month=m, financial_pct=planned, physical_pct=planned)
                 )
-                target_cum = _d(float(base[k.pk]) * m / 12 * pace, 0)
+                target_cum = quantized(float(base[k.pk]) * m / 12 * pace, 0)
                 amount = max(Decimal(0), target_cum - spent_total)
                 spent_total += amount
                 outs.append(
@@ -411,7 +293,7 @@ class Generator:
         for line in lines.values():
             if line.is_refund_line:
                 continue
-            monthly = _d(rng.uniform(2e6, 1.2e8), 0)
+            monthly = quantized(rng.uniform(2e6, 1.2e8), 0)
             targets.append(RevenueTarget(line=line, year=year, amount=monthly * 11))
             for m in range(1, 13):
                 receipts.append(
@@ -420,7 +302,7 @@ class Generator:
                         year=year,
                         month=m,
                         period_start_month=m,
-                        amount=_d(float(monthly) * rng.uniform(0.7, 1.4), 0),
+                        amount=quantized(float(monthly) * rng.uniform(0.7, 1.4), 0),
                     )
                 )
         RevenueTarget.objects.bulk_create(targets)

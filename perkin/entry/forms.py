@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from perkin.formatting import number, smart
+from perkin.formatting import NumberParseError, number, parse_number, smart
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 EVIDENCE_TYPES = {
@@ -62,14 +62,27 @@ def check_evidence_file(upload) -> None:
         )
 
 
+class NumberField(forms.DecimalField):
+    """A number typed the Indonesian way in either language ('85,5', '85,5%', '1.234,5'),
+    read by the one parser the grids and workbooks use (perkin.formatting.parse_number); the
+    page shows numbers the same way (entry_format.input_num)."""
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            return parse_number(value)
+        except NumberParseError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
 class RealisationForm(forms.Form):
     """One indicator's row of the monthly entry page."""
 
-    physical_pct = forms.DecimalField(
+    physical_pct = NumberField(
         label=_("Realisasi fisik kumulatif (%)"),
         max_digits=7,
         decimal_places=2,
-        localize=True,
         error_messages={
             "required": _("Realisasi fisik (%) wajib diisi (0 sampai 100)."),
             "invalid": _("Realisasi fisik (%) harus berupa angka antara 0 dan 100, mis. 85,5."),
@@ -80,12 +93,11 @@ class RealisationForm(forms.Form):
     activities_done = forms.CharField(
         label=_("Realisasi kegiatan"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    value_to_date = forms.DecimalField(
+    value_to_date = NumberField(
         label=_("Nilai indikator s.d. bulan ini"),
         required=False,
         max_digits=16,
         decimal_places=4,
-        localize=True,
         error_messages={"invalid": _("Nilai indikator harus berupa angka, mis. 3,68.")},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from perkin.calendar import MONTH_NAMES
 from perkin.formatting import number, percent, rupiah
-from reports.engine.report import BudgetResult, IndicatorResult, QuarterlyReport
+from reports.engine.money.dipa import BudgetResult
+from reports.engine.report import IndicatorResult, QuarterlyReport
 
 BLUE, ORANGE, GREY, GREEN, RED = "#0b5394", "#e69138", "#7f7f7f", "#38761d", "#b3261e"
 QUARTER_ENDS = [2, 5, 8, 11]  # indexes of March, June, September, December

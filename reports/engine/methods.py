@@ -24,7 +24,8 @@ from reports.engine.findings import ERROR, Finding
 from reports.engine.results import IndicatorResult, MeasurementRow, SimpleRow
 
 if TYPE_CHECKING:
-    from reports.engine.money import RevenueResult, ServiceResult
+    from reports.engine.money.revenue import RevenueResult
+    from reports.engine.money.service_outputs import ServiceResult
 
 Method = Indicator.Method
 

@@ -24,21 +24,9 @@ from reports.engine import previous
 from reports.engine.facts import Facts, fetch_facts
 from reports.engine.findings import ERROR, Finding
 from reports.engine.methods import Inputs, method_for
-from reports.engine.money import (  # noqa: F401 - part of this module's interface
-    BreakdownRow,
-    BudgetResult,
-    OutputRow,
-    ProgrammeRow,
-    RevenueLineRow,
-    RevenueResult,
-    RevisionRow,
-    ServiceKindRow,
-    ServiceResult,
-    TreeRow,
-    budget_result,
-    revenue_result,
-    services_result,
-)
+from reports.engine.money.dipa import BudgetResult, budget_result
+from reports.engine.money.revenue import RevenueResult, revenue_result
+from reports.engine.money.service_outputs import ServiceResult, services_result
 from reports.engine.results import (  # noqa: F401 - part of this module's interface
     GoalResult,
     IndicatorResult,

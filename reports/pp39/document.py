@@ -30,13 +30,8 @@ from reports.pp39.tables import support as ts
 from reports.pp39.tables.base import Figure, Numbering, Table
 
 if TYPE_CHECKING:
-    from reports.engine.report import (
-        GoalResult,
-        IndicatorResult,
-        OutputRow,
-        ProgrammeRow,
-        QuarterlyReport,
-    )
+    from reports.engine.money.dipa import OutputRow, ProgrammeRow
+    from reports.engine.report import GoalResult, IndicatorResult, QuarterlyReport
 
 STAFF_DIMENSIONS = [
     ("education", "Pendidikan Terakhir"),

@@ -23,7 +23,8 @@ from perkin.formatting import DASH, percent, rupiah, smart
 from reports.pp39.formulaic import strip_formulaic  # noqa: F401 - part of this module's interface
 
 if TYPE_CHECKING:
-    from reports.engine.report import IndicatorResult, OutputRow, QuarterlyReport
+    from reports.engine.money.dipa import OutputRow
+    from reports.engine.report import IndicatorResult, QuarterlyReport
 
 # --- quarter words ---------------------------------------------------------------------------
 

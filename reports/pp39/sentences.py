@@ -12,7 +12,7 @@ from perkin.formatting import percent, smart
 from reports.pp39 import narrative as nv
 
 if TYPE_CHECKING:
-    from reports.engine.money import BreakdownResult
+    from reports.engine.money.dipa import BreakdownResult
     from reports.engine.report import QuarterlyReport
     from reports.pp39.tables.base import Table
 

@@ -288,3 +288,38 @@ def test_saving_a_month_raises_the_units_data_version(client, planner, demo_unit
     response = client.post(NOV, post_data(11, action="submit"))
     assert response.status_code == 302, response.content.decode()[:3000]
     assert version() > after_save
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_numbers_are_read_the_indonesian_way_in_either_language(
+    client, planner, settings, language
+):
+    """The page shows numbers the Indonesian way ('3,68') in both languages, and reads them
+    back with the one parser of the grids and workbooks (perkin.formatting.parse_number): a
+    re-saved row keeps its value, and '85%' is 85."""
+    client.force_login(planner)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    rows = month_rows(11)
+    with_value = next(
+        i
+        for i in indicators()
+        if rows[i.pk].value_to_date is not None
+        and rows[i.pk].value_to_date != rows[i.pk].value_to_date.to_integral()
+    )
+    kept = rows[with_value.pk].value_to_date
+    first = indicators()[0]
+    response = client.post(
+        NOV,
+        post_data(
+            11,
+            {
+                with_value.pk: {"activities_done": "Diperbarui"},
+                first.pk: {"physical_pct": "92,5%"},
+            },
+        ),
+    )
+    assert response.status_code == 302
+    assert MonthlyRealisation.objects.get(indicator=with_value, month=11).value_to_date == kept
+    assert MonthlyRealisation.objects.get(indicator=first, month=11).physical_pct == Decimal(
+        "92.50"
+    )

@@ -19,7 +19,8 @@ from reports.pp39.tables.base import (
 )
 
 if TYPE_CHECKING:
-    from reports.engine.report import BudgetResult, ProgrammeRow, QuarterlyReport
+    from reports.engine.money.dipa import BudgetResult, ProgrammeRow
+    from reports.engine.report import QuarterlyReport
 
 REVISION_PARTS = 10  # revision columns per printed part of table 2.2
 

@@ -1,5 +1,6 @@
-"""Budget, revenue and service-output parts of the computed quarterly report (tables 2.1 to
-2.4, 3.7, 3.8, 3.19, 3.20 and 4.2, and the dashboard's money charts)."""
+"""The budget (DIPA) part of the computed quarterly report: revisions, outputs and
+programmes with their absorption, the budget tree and the pagu breakdowns (tables 2.1 to
+2.4, 3.19, 3.20 and 4.2, and the dashboard's budget charts)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from decimal import Decimal
 
 from perkin.calendar import quarter_end
 from reports.calculations import budget as budget_calc
-from reports.calculations import methods
 from reports.calculations.periods import PeriodValue, cumulative_series, cumulative_to
 from reports.calculations.rounding import pct, round2
 from reports.engine.facts import Facts
@@ -134,85 +134,6 @@ class BudgetResult:
     function_label: str = ""  # 'Fungsi 04 Ekonomi', printed above the budget tree
     subfunction_label: str = ""
     location: str = ""  # the DIPA's location, printed in the output tables
-
-
-@dataclass
-class RevenueLineRow:
-    code: str
-    name: str
-    group_number: int | None
-    group_name: str
-    is_refund_line: bool
-    target: Decimal | None
-    realisation: Decimal | None
-    previous_year: Decimal | None
-    growth_pct: Decimal | None
-
-
-@dataclass
-class RevenueGroupRow:
-    """Revenue lines grouped as tables 2.6 and 3.7 print them, with the group's subtotals
-    (sums of its lines' values; None where no line has one)."""
-
-    number: int | None
-    name: str
-    lines: list[RevenueLineRow]
-    target: Decimal | None = None
-    realisation: Decimal | None = None
-    previous_year: Decimal | None = None
-
-
-def revenue_groups(lines: list[RevenueLineRow]) -> list[RevenueGroupRow]:
-    """Lines grouped by their group number in order of appearance; lines without a group
-    form a group of their own."""
-    groups: list[RevenueGroupRow] = []
-    by_number: dict[int, RevenueGroupRow] = {}
-    for line in lines:
-        if line.group_number is None:
-            groups.append(RevenueGroupRow(None, "", [line]))
-            continue
-        group = by_number.get(line.group_number)
-        if group is None:
-            group = RevenueGroupRow(line.group_number, line.group_name, [])
-            by_number[line.group_number] = group
-            groups.append(group)
-        group.lines.append(line)
-    for group in groups:
-        for attr in ("target", "realisation", "previous_year"):
-            values = [getattr(ln, attr) for ln in group.lines if getattr(ln, attr) is not None]
-            setattr(group, attr, sum(values, Decimal(0)) if values else None)
-    return groups
-
-
-@dataclass
-class RevenueResult:
-    target: Decimal | None
-    realisation: Decimal | None
-    previous_year: Decimal | None
-    growth_pct: Decimal | None
-    target_achievement_pct: Decimal | None
-    lines: list[RevenueLineRow]
-    monthly_cumulative: list[Decimal | None]
-    previous_monthly_cumulative: list[Decimal | None]
-    groups: list[RevenueGroupRow] = field(default_factory=list)
-
-
-@dataclass
-class ServiceKindRow:
-    code: str
-    name: str
-    unit_of_measure: str
-    current: int | None
-    previous_year: int | None
-    growth_pct: Decimal | None
-
-
-@dataclass
-class ServiceResult:
-    current: int | None
-    previous_year: int | None
-    growth_pct: Decimal | None
-    kinds: list[ServiceKindRow]
 
 
 def _revision_in_effect(revisions: list, end: date):
@@ -453,125 +374,3 @@ def _tree(facts: Facts, allocation: dict[int, Decimal]) -> list[TreeRow]:
     for root in children[None]:
         walk(root, 0)
     return rows
-
-
-def revenue_result(
-    facts: Facts, year: int, last: int, recorded_previous: Decimal | None = None
-) -> RevenueResult:
-    """PNBP to month ``last``; last year's total from last year's receipts, else from the
-    total recorded by hand (``recorded_previous``)."""
-    targets = {t.line_id: t.amount for t in facts.revenue_targets}
-    by_line: dict[tuple[int, int], list[PeriodValue]] = defaultdict(list)
-    for r in facts.receipts:
-        by_line[(r.line_id, r.year)].append(PeriodValue(r.month, r.period_start_month, r.amount))
-    years_with_data = {r.year for r in facts.receipts}
-    lines = []
-    for line in facts.revenue_lines:
-        current = (
-            cumulative_to(by_line[(line.pk, year)], last) if by_line[(line.pk, year)] else None
-        )
-        previous = (
-            cumulative_to(by_line[(line.pk, year - 1)], last)
-            if by_line[(line.pk, year - 1)]
-            else None
-        )
-        lines.append(
-            RevenueLineRow(
-                code=line.code,
-                name=line.name,
-                group_number=line.group_number,
-                group_name=line.group_name,
-                is_refund_line=line.is_refund_line,
-                target=targets.get(line.pk),
-                realisation=current,
-                previous_year=previous,
-                growth_pct=methods.growth_pct(current, previous),
-            )
-        )
-
-    def total(year_: int, values: list[Decimal | None], unknown_if) -> Decimal | None:
-        if year_ not in years_with_data or unknown_if:
-            return None
-        return sum((v for v in values if v is not None), Decimal("0"))
-
-    current_unknown = any(
-        by_line[(line.pk, year)]
-        and cumulative_to(by_line[(line.pk, year)], last) is None
-        and any(v.period_start_month <= last for v in by_line[(line.pk, year)])
-        for line in facts.revenue_lines
-    )
-    previous_unknown = any(
-        by_line[(line.pk, year - 1)]
-        and cumulative_to(by_line[(line.pk, year - 1)], last) is None
-        and any(v.period_start_month <= last for v in by_line[(line.pk, year - 1)])
-        for line in facts.revenue_lines
-    )
-    realisation = total(year, [ln.realisation for ln in lines], current_unknown)
-    previous = total(year - 1, [ln.previous_year for ln in lines], previous_unknown)
-    if previous is None:
-        previous = recorded_previous
-    target = sum(targets.values(), Decimal("0")) if targets else None
-    all_current = [v for (lid, y), vals in by_line.items() if y == year for v in vals]
-    all_previous = [v for (lid, y), vals in by_line.items() if y == year - 1 for v in vals]
-    return RevenueResult(
-        target=target,
-        realisation=realisation,
-        previous_year=previous,
-        growth_pct=methods.growth_pct(realisation, previous),
-        target_achievement_pct=round2(pct(realisation, target)),
-        lines=lines,
-        monthly_cumulative=cumulative_series(all_current)[:last] + [None] * (12 - last),
-        previous_monthly_cumulative=cumulative_series(all_previous),
-        groups=revenue_groups(lines),
-    )
-
-
-def services_result(
-    facts: Facts, year: int, last: int, recorded_previous: int | None = None
-) -> ServiceResult:
-    """Service outputs to month ``last``; last year's total from last year's rows, else from
-    the total recorded by hand."""
-    by_kind: dict[tuple[int, int], list[PeriodValue]] = defaultdict(list)
-    for o in facts.service_outputs:
-        by_kind[(o.kind_id, o.year)].append(
-            PeriodValue(o.month, o.period_start_month, Decimal(o.count))
-        )
-    years = {o.year for o in facts.service_outputs}
-    kinds = []
-    unknown = {year: False, year - 1: False}
-    for kind in facts.service_kinds:
-        values = {}
-        for y in (year, year - 1):
-            rows = by_kind[(kind.pk, y)]
-            v = cumulative_to(rows, last) if rows else None
-            if rows and v is None and any(r.period_start_month <= last for r in rows):
-                unknown[y] = True
-            values[y] = v
-        kinds.append(
-            ServiceKindRow(
-                code=kind.code,
-                name=kind.name,
-                unit_of_measure=kind.unit_of_measure,
-                current=int(values[year]) if values[year] is not None else None,
-                previous_year=int(values[year - 1]) if values[year - 1] is not None else None,
-                growth_pct=methods.growth_pct(values[year], values[year - 1]),
-            )
-        )
-
-    def total(y: int, attr: str) -> int | None:
-        if y not in years or unknown[y]:
-            return None
-        return sum(getattr(k, attr) or 0 for k in kinds)
-
-    current, previous = total(year, "current"), total(year - 1, "previous_year")
-    if previous is None:
-        previous = recorded_previous
-    return ServiceResult(
-        current=current,
-        previous_year=previous,
-        growth_pct=methods.growth_pct(
-            Decimal(current) if current is not None else None,
-            Decimal(previous) if previous is not None else None,
-        ),
-        kinds=kinds,
-    )

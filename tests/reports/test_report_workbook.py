@@ -51,3 +51,23 @@ def test_entry_workbook_prints_on_a4_and_checks_every_number_column(client, plan
             dv for dv in ws.data_validations.dataValidation if str(dv.sqref).startswith(letter)
         ]
         assert checks and checks[0].type in ("decimal", "whole"), (sheet, header)
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("", 1),
+        ("a" * 11, 1),  # a column 10 wide holds 11 characters a line
+        ("a" * 22, 2),  # a word longer than a line breaks over several
+        ("aaaa bbbbbb", 1),
+        ("aaaaa bbbbbb", 2),
+        ("aaaaaa bbbbbb cccccc", 3),  # 20 characters fit 2 lines by count; wrapped at spaces, 3
+        ("x\ny", 2),
+    ],
+)
+def test_row_heights_count_lines_wrapped_at_spaces(text, lines):
+    """A spreadsheet moves a word that does not fit to the next line; counting characters alone
+    left the last line of table 3.1's long cells clipped in LibreOffice's print."""
+    from perkin.spreadsheet import text_lines
+
+    assert text_lines(text, 10) == lines

@@ -51,9 +51,24 @@ LINE_HEIGHT, PADDING, DEFAULT_HEIGHT = 14.5, 2.0, 15.0  # points
 
 
 def text_lines(text: str, width: float) -> int:
-    """How many lines a wrapped text takes in a column `width` characters wide."""
+    """How many lines a wrapped text takes in a column `width` characters wide. Spreadsheets
+    wrap at spaces, so a word that does not fit moves whole to the next line (a word longer
+    than a line is broken); counting characters alone would leave the last line clipped."""
     per_line = max(1, int(width * CHARS_PER_WIDTH))
-    return sum(max(1, -(-len(part) // per_line)) for part in (text or "").split("\n"))
+    total = 0
+    for paragraph in (text or "").split("\n"):
+        lines, used = 1, 0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) <= per_line:
+                used += 1 + len(word)
+                continue
+            if used:
+                lines += 1
+            # the word starts a line; one longer than a line breaks over several
+            full, rest = divmod(len(word), per_line)
+            lines, used = (lines + full, rest) if rest else (lines + full - 1, per_line)
+        total += lines
+    return total
 
 
 def height_for(lines: int) -> float:

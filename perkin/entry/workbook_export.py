@@ -166,7 +166,8 @@ def export_workbook(unit: WorkUnit, year: int, months: list[int], user) -> bytes
         "2. Angka desimal boleh ditulis dengan koma (85,5) dan ribuan dengan titik (1.234.000). "
         "Persentase diisi 0 sampai 100; tanda % boleh dipakai (95,5% dibaca 95,5).",
         "3. Realisasi fisik bersifat kumulatif: tidak boleh turun dari bulan sebelumnya.",
-        "4. PNBP: pengembalian diisi sebagai angka negatif dengan kolom Pengembalian = Ya.",
+        "4. PNBP: pengembalian diisi sebagai angka negatif pada baris pengembalian (kolom "
+        "Pengembalian = Ya); baris lain tidak boleh negatif.",
         "5. Jangan menambah lembar atau kolom. Baris kosong diabaikan.",
         "6. Unggah kembali berkas ini di Perkin (menu Impor Excel), sebagai .xlsx atau .ods "
         "(LibreOffice). Anda akan melihat pratinjau "

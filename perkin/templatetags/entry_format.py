@@ -1,8 +1,11 @@
-"""Values for editable inputs: Indonesian decimal comma, no thousands separator."""
+"""Values for editable inputs: Indonesian decimal comma; whole-rupiah amounts with thousands
+dots (1.234.000), which the one number parser reads back."""
 
 from decimal import Decimal
 
 from django import template
+
+from perkin.formatting import number
 
 register = template.Library()
 
@@ -21,6 +24,17 @@ def input_num(value) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",")
+
+
+@register.filter
+def input_rp(value) -> str:
+    """'48.680.000' for a whole-rupiah amount in an input, as the target and DIPA grids show
+    one (the one number parser reads it back); a string the user typed is returned unchanged."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return value
+    return number(value, 0)
 
 
 @register.filter

@@ -8,7 +8,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from perkin.formatting import number, percent, rupiah, smart
+from perkin.formatting import DASH, number, percent, rupiah, smart
 from reports.engine.report import QuarterlyReport
 
 
@@ -34,6 +34,13 @@ class BaseTable(tables.Table):
         orderable = True
         empty_text = _("Belum ada data.")
         template_name = "reports/_lean_table.html"
+
+    def __init__(self, *args, **kwargs):
+        # A subclass without its own Meta does not inherit this one (django-tables2 reads only
+        # the class's own Meta), so the cell default is passed here: a missing value reads "-"
+        # as in the report, not django-tables2's em dash beside a "-" in the next column.
+        kwargs.setdefault("default", DASH)
+        super().__init__(*args, **kwargs)
 
 
 class IndicatorTable(BaseTable):

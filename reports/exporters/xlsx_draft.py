@@ -37,10 +37,12 @@ def add_draft_and_annex(wb: Workbook, annex: Annex | None) -> None:
         "C": "Peringatan",
     }
     for letter, rows, with_reason in sections:
-        if not rows:
-            continue
+        # every section is named, an empty one with "Tidak ada.", so the letters run A, B, C
         put(ws, row, 1, f"{letter}. {titles[letter]}").font = Font(bold=True)
         row += 1
+        if not rows:
+            put(ws, row, 2, "Tidak ada.")
+            row += 1
         for r in rows:
             values = [r.number, r.subject, r.message]
             values += [r.reason, r.acknowledged] if with_reason else []

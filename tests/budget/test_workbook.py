@@ -3,6 +3,7 @@ error report, a preview and an apply that records history."""
 
 import html as htmllib
 import io
+import re
 from decimal import Decimal
 
 import openpyxl
@@ -340,3 +341,19 @@ def test_the_admin_refuses_a_refund_mark_on_a_receipt_line(demo_unit):
     line.is_refund_line = True  # it has receipts: their sign would no longer hold
     with pytest.raises(ValidationError):
         line.full_clean()
+
+
+def test_money_page_shows_rupiah_with_thousands_dots_and_reads_them_back(client, planner):
+    """The inputs show 48.680.000 (as the target and DIPA grids do), not 48680000; the form
+    sent back as shown changes nothing, and a refund hint names the refund line."""
+    client.force_login(planner)
+    url = "/u/BSPJI-PLG/keuangan/2024/11/"
+    html = client.get(url).content.decode()
+    assert 'name="pnbp|PELATIHAN|amount" value="48.680.000"' in html
+    assert "pada baris pengembalian" in html
+    shown = dict(re.findall(r'<input[^>]*?name="([^"]+)" value="([^"]*)"', html))
+    data = {"csrfmiddlewaretoken": "x", **{k: v for k, v in shown.items() if "|" in k}}
+    before = {r.pk: r.version for r in RevenueReceipt.objects.filter(year=2024, month=11)}
+    assert client.post(url, data).status_code == 302
+    after = {r.pk: r.version for r in RevenueReceipt.objects.filter(year=2024, month=11)}
+    assert after == before

@@ -89,6 +89,17 @@ def test_view_across_units_is_for_reviewers(client, planner, reviewer):
     assert "BSPJI Palembang" in html and "82,25" in html and "98,00" in html
 
 
+def test_missing_figures_read_as_in_the_report(client, head, reviewer):
+    """An empty cell of a dashboard table shows the report's '-', not django-tables2's em dash
+    beside a '-' in the next column."""
+    client.force_login(reviewer)
+    units = client.get("/unit/?year=2024&q=4").content.decode()
+    client.force_login(head)
+    dashboard = client.get(URL).content.decode()
+    for html in (units, dashboard):
+        assert "\u2014</td>" not in html and '<td class="num">-</td>' in html
+
+
 def test_reviewer_reads_a_peer_dashboard_but_not_other_parents(client, reviewer):
     client.force_login(reviewer)
     assert client.get(URL).status_code == 200
@@ -104,6 +115,8 @@ def test_indicator_page_shows_computation_history_and_narrative(client, head):
     assert response.status_code == 200
     assert "PT Mirrando Food and Beverages" in html and "84,85%" in html and "85,42%" in html
     assert "68,23" in html and "170,58%" in html
+    # the realisation card names its unit, as the target card beside it does
+    assert '<span class="value">68,23 Persen</span>' in html
     assert "Riwayat perubahan realisasi" in html and "dibuat" in html
     assert "Kendala" in html and "Tidak ada kendala" in html
 

@@ -51,3 +51,41 @@ def test_entry_workbook_prints_on_a4_and_checks_every_number_column(client, plan
             dv for dv in ws.data_validations.dataValidation if str(dv.sqref).startswith(letter)
         ]
         assert checks and checks[0].type in ("decimal", "whole"), (sheet, header)
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("", 1),
+        ("a" * 11, 1),  # a column 10 wide holds 11 characters a line
+        ("a" * 22, 2),  # a word longer than a line breaks over several
+        ("aaaa bbbbbb", 1),
+        ("aaaaa bbbbbb", 2),
+        ("aaaaaa bbbbbb cccccc", 3),  # 20 characters fit 2 lines by count; wrapped at spaces, 3
+        ("x\ny", 2),
+    ],
+)
+def test_row_heights_count_lines_wrapped_at_spaces(text, lines):
+    """A spreadsheet moves a word that does not fit to the next line; counting characters alone
+    left the last line of table 3.1's long cells clipped in LibreOffice's print."""
+    from perkin.spreadsheet import text_lines
+
+    assert text_lines(text, 10) == lines
+
+
+def test_annex_names_every_section_so_its_letters_run_a_b_c(demo_unit):
+    """The Q4 2024 draft has open errors and warnings but nothing acknowledged: section B is
+    printed as empty rather than left out (the annex read 'A.' then 'C.')."""
+    import re
+
+    from reports.exporters.html_export import render_report_html
+
+    report = build_quarterly_report(demo_unit, 2024, 4)
+    assert report.open_errors and not report.acknowledged_findings
+    annex = render_report_html(report).split('id="lampiran"', 1)[1]
+    headings = re.findall(r"<h2>([ABC])\. ", annex)
+    assert headings == ["A", "B", "C"]
+    assert "Temuan yang diterima oleh kepala unit kerja</h2><p>Tidak ada.</p>" in annex
+    wb = build_workbook(report)
+    titles = [c.value for c in wb["Lampiran"]["A"] if isinstance(c.value, str)]
+    assert [t[0] for t in titles if re.match(r"[ABC]\. ", t)] == ["A", "B", "C"]

@@ -46,8 +46,9 @@ class DatabaseOutageFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         exc = record.exc_info[1] if record.exc_info else None
         if is_outage(exc):
+            message = record.getMessage()  # with the record's own arguments, before replacing
             record.msg = "%s (database unavailable: %s)"
-            record.args = (record.getMessage(), type(exc).__name__)
+            record.args = (message, type(exc).__name__)
             record.exc_info = None
             record.exc_text = None
         return True

@@ -79,3 +79,33 @@ def test_an_exception_in_a_view_gives_the_indonesian_500(client, planner, monkey
     response = client.get("/u/BSPJI-PLG/?year=2024&q=4")
     assert response.status_code == 500
     assert "Terjadi kesalahan pada server" in response.content.decode()
+
+
+def test_an_outage_log_record_keeps_its_own_message_on_one_line():
+    """The filter replaces the traceback by the cause's name; the request's own message (with
+    its arguments) stays, and any other record passes unchanged."""
+    import logging
+
+    from django.db import OperationalError
+
+    from perkin.errors import DatabaseOutageFilter
+
+    def record(exc, msg="Internal Server Error: %s", args=("/u/BSPJI-PLG/",)):
+        try:
+            raise exc
+        except Exception:
+            import sys
+
+            return logging.LogRecord(
+                "django.request", logging.ERROR, "", 0, msg, args, sys.exc_info()
+            )
+
+    outage = record(OperationalError("connection refused"))
+    assert DatabaseOutageFilter().filter(outage)
+    assert outage.getMessage() == (
+        "Internal Server Error: /u/BSPJI-PLG/ (database unavailable: OperationalError)"
+    )
+    assert outage.exc_info is None
+    other = record(ValueError("x"), msg="Task %s[%s] raised: %r", args=("t", "id", "x"))
+    assert DatabaseOutageFilter().filter(other) and other.exc_info is not None
+    assert other.getMessage() == "Task t[id] raised: 'x'"

@@ -68,10 +68,7 @@ class WordReport(WordWriter):
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if self.report.is_draft:
-            run = header.add_run(
-                _("DRAF — %(n)s temuan kesalahan belum diselesaikan; lihat lampiran.")
-                % {"n": len(self.report.open_errors)}
-            )
+            run = header.add_run(self.doc.annex.draft_line)
             run.bold = True
             run.font.color.rgb = DRAFT_RED
         else:
@@ -109,7 +106,7 @@ class WordReport(WordWriter):
         self.chapter_2()
         self.chapter_3()
         self.chapter_4()
-        if self.report.is_draft:
+        if self.doc.annex is not None:
             self.findings_annex()
         update_fields_on_open(self.word)
         buffer = io.BytesIO()
@@ -333,27 +330,37 @@ class WordReport(WordWriter):
         self.signature()
 
     def findings_annex(self) -> None:
+        """The annex the PDF and the workbook print (reports.pp39.annex): open errors,
+        acknowledged findings with reason and who, warnings."""
+        annex = self.doc.annex
         self.orientation(False)
         self.page_break()
-        self.heading(_("LAMPIRAN: TEMUAN KESALAHAN YANG BELUM DISELESAIKAN"), 1)
-        self.word.add_paragraph(
-            _(
-                "Laporan ini masih DRAF: angka yang tertulis atau tersimpan di bawah bertentangan "
-                "dengan data masukannya. Laporan mencetak nilai hasil perhitungan; perbaiki "
-                "datanya lalu unduh ulang laporan."
-            )
-        )
-        errors = self.report.open_errors
-        table = self.word.add_table(rows=len(errors) + 1, cols=3)
-        table.style = "Table Grid"
-        for c, label in enumerate(("No", _("Pokok"), _("Temuan"))):
-            table.cell(0, c).text = label
-            table.cell(0, c).paragraphs[0].runs[0].bold = True
-        repeat_header(table.rows[0])
-        for r, finding in enumerate(errors, start=1):
-            for c, value in enumerate((str(r), finding.subject, finding.message)):
-                table.cell(r, c).text = value
-        set_widths(table, [Cm(1.2), Cm(3.5), usable_width(self.word.sections[-1]) - Cm(4.7)])
+        self.heading(annex.title, 1)
+        if annex.is_draft:
+            self.word.add_paragraph(annex.draft_note)
+        width = usable_width(self.word.sections[-1])
+        for section in annex.sections:
+            self.heading(section.title, 2)
+            if not section.rows:
+                self.word.add_paragraph(_("Tidak ada."))
+                continue
+            labels = ["No", _("Subjek"), _("Temuan")]
+            widths = [Cm(1.2), Cm(3.5), width - Cm(4.7)]
+            if section.with_reason:
+                labels += [_("Alasan"), _("Diterima")]
+                widths = [Cm(1.2), Cm(3), width - Cm(13.2), Cm(5.5), Cm(3.5)]
+            table = self.word.add_table(rows=len(section.rows) + 1, cols=len(labels))
+            table.style = "Table Grid"
+            for c, label in enumerate(labels):
+                table.cell(0, c).text = label
+                table.cell(0, c).paragraphs[0].runs[0].bold = True
+            repeat_header(table.rows[0])
+            for i, r in enumerate(section.rows, start=1):
+                values = [str(r.number), r.subject, r.message]
+                values += [r.reason, r.acknowledged] if section.with_reason else []
+                for c, value in enumerate(values):
+                    table.cell(i, c).text = value
+            set_widths(table, widths)
 
 
 def _rp(value) -> str:

@@ -4,6 +4,7 @@ the acknowledged ones (with reason, who and when) and the warnings (reports.pp39
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -23,29 +24,20 @@ def add_draft_and_annex(wb: Workbook, annex: Annex | None) -> None:
         wb.worksheets[0].cell(row=1, column=4, value=annex.draft_line).font = RED
     ws = wb.create_sheet("Lampiran")
     put(ws, 1, 1, annex.title).font = Font(bold=True, size=12)
-    for c, label in enumerate(["No", "Subjek", "Temuan", "Alasan", "Diterima"], start=1):
+    for c, label in enumerate(
+        ["No", _("Subjek"), _("Temuan"), _("Alasan"), _("Diterima")], start=1
+    ):
         put(ws, 3, c, label).font = Font(bold=True)  # one header, repeated on every page
     row = 4
-    sections = [
-        ("A", annex.open_errors, False),
-        ("B", annex.acknowledged, True),
-        ("C", annex.warnings, False),
-    ]
-    titles = {
-        "A": "Temuan kesalahan yang belum diselesaikan",
-        "B": "Temuan yang diterima oleh kepala unit kerja",
-        "C": "Peringatan",
-    }
-    for letter, rows, with_reason in sections:
-        # every section is named, an empty one with "Tidak ada.", so the letters run A, B, C
-        put(ws, row, 1, f"{letter}. {titles[letter]}").font = Font(bold=True)
+    for section in annex.sections:
+        put(ws, row, 1, section.title).font = Font(bold=True)
         row += 1
-        if not rows:
-            put(ws, row, 2, "Tidak ada.")
+        if not section.rows:
+            put(ws, row, 2, _("Tidak ada."))
             row += 1
-        for r in rows:
+        for r in section.rows:
             values = [r.number, r.subject, r.message]
-            values += [r.reason, r.acknowledged] if with_reason else []
+            values += [r.reason, r.acknowledged] if section.with_reason else []
             for c, value in enumerate(values, start=1):
                 cell = put(ws, row, c, value)  # staff texts stay text, never a formula
                 cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -27,6 +27,13 @@ class AnnexRow:
 
 
 @dataclass
+class AnnexSection:
+    title: str  # "A. Temuan kesalahan yang belum diselesaikan"
+    rows: list[AnnexRow]
+    with_reason: bool  # the acknowledged findings add the reason and who accepted it
+
+
+@dataclass
 class Annex:
     is_draft: bool
     open_errors: list[AnnexRow] = field(default_factory=list)
@@ -36,6 +43,26 @@ class Annex:
     @property
     def title(self) -> str:
         return _("LAMPIRAN: TEMUAN PEMERIKSAAN KONSISTENSI")
+
+    @property
+    def sections(self) -> list[AnnexSection]:
+        """The three sections in print order, each always named (an empty one says so), so the
+        letters run A, B, C in every format."""
+        return [
+            AnnexSection(_("A. Temuan kesalahan yang belum diselesaikan"), self.open_errors, False),
+            AnnexSection(
+                _("B. Temuan yang diterima oleh kepala unit kerja"), self.acknowledged, True
+            ),
+            AnnexSection(_("C. Peringatan"), self.warnings, False),
+        ]
+
+    @property
+    def draft_note(self) -> str:
+        """The annex's opening sentence while the report is a draft."""
+        return _(
+            "Laporan ini masih DRAF: %(n)s temuan kesalahan belum diperbaiki pada data atau "
+            "diterima oleh kepala unit kerja dengan alasan."
+        ) % {"n": len(self.open_errors)}
 
     @property
     def draft_line(self) -> str:

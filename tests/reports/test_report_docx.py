@@ -99,6 +99,16 @@ def test_word_report_is_marked_draft_with_the_open_findings(seed_docx):
     annex = _table_after(doc, "Laporan ini masih DRAF", style=None)
     messages = [r.cells[2].text for r in annex.rows[1:]]
     assert messages == [f.message for f in report.open_errors]
+    # the same annex as the PDF and the workbook: A open errors, B acknowledged, C warnings
+    sections = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"][-3:]
+    assert sections == [
+        "A. Temuan kesalahan yang belum diselesaikan",
+        "B. Temuan yang diterima oleh kepala unit kerja",
+        "C. Peringatan",
+    ]
+    warnings = _table_after(doc, "C. Peringatan", style=None)
+    expected = [f.message for f in report.checks if f.severity == "warning"]
+    assert expected and [r.cells[2].text for r in warnings.rows[1:]] == expected
 
 
 def test_a_report_without_open_errors_is_not_a_draft(db):

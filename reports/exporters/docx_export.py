@@ -115,20 +115,30 @@ class WordReport(WordWriter):
 
     def cover(self) -> None:
         words = self.doc.words
-        title = self.word.add_paragraph(style="Title")
-        title.add_run(
-            _(
-                "Laporan Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan sesuai PP 39 "
-                "Tahun 2006 pada Satker"
-            )
-            + f" {self.report.unit.name}"
+        # an official cover as the PDF prints it: centred, black, bold upper-case title
+        title = self.word.add_paragraph()
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title.paragraph_format.space_before = Pt(72)
+        title.paragraph_format.space_after = Pt(24)
+        run = title.add_run(
+            (
+                _(
+                    "Laporan Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan sesuai "
+                    "PP 39 Tahun 2006 pada Satker"
+                )
+                + f" {self.report.unit.name}"
+            ).upper()
         )
+        run.bold = True
+        run.font.size = Pt(16)
         for line in (
             words["quarter"],
             f"({_('Periode')} {words['months']})",
             f"{_('Tahun Anggaran')} {words['year']}",
         ):
-            self.word.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph = self.word.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run(line).font.size = Pt(13)
         png = png_of(self.doc.logo)
         if png:
             self.word.add_picture(io.BytesIO(png), width=Cm(5))

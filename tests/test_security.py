@@ -182,7 +182,8 @@ def _production_settings(**env: str) -> dict[str, str]:
     base = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("SECURE_", "SESSION_", "CSRF_", "DEBUG"))
+        # the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE, which no deployment may
+        if not k.startswith(("SECURE_", "SESSION_", "CSRF_", "DEBUG", "DJANGO_ALLOW_ASYNC"))
     }
     base.update(
         SECRET_KEY="k" * 20 + "-production-key-with-enough-entropy-0123456789abcdef",

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from perkin.formatting import number, smart
+from perkin.formatting import NumberParseError, number, parse_number, smart
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 EVIDENCE_TYPES = {
@@ -62,10 +62,24 @@ def check_evidence_file(upload) -> None:
         )
 
 
+class NumberField(forms.DecimalField):
+    """A number typed the Indonesian way, read by the one number parser (perkin.formatting),
+    as the workbook and the money page read it: '95,5', '95,5%' and '1.234.000'; '1.2.3' is
+    not a number."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_number(value)
+        except NumberParseError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
 class RealisationForm(forms.Form):
     """One indicator's row of the monthly entry page."""
 
-    physical_pct = forms.DecimalField(
+    physical_pct = NumberField(
         label=_("Realisasi fisik kumulatif (%)"),
         max_digits=7,
         decimal_places=2,
@@ -83,7 +97,7 @@ class RealisationForm(forms.Form):
     activities_done = forms.CharField(
         label=_("Realisasi kegiatan"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    value_to_date = forms.DecimalField(
+    value_to_date = NumberField(
         label=_("Nilai indikator s.d. bulan ini"),
         required=False,
         max_digits=16,

@@ -83,11 +83,14 @@ class RealisationForm(forms.Form):
         label=_("Realisasi fisik kumulatif (%)"),
         max_digits=7,
         decimal_places=2,
+        # Django formats some of these with the limit or the value (message % params), so they
+        # hold no '%' sign
         error_messages={
-            "required": _("Realisasi fisik (%) wajib diisi (0 sampai 100)."),
-            "invalid": _("Realisasi fisik (%) harus berupa angka antara 0 dan 100, mis. 85,5."),
-            "max_decimal_places": _("Realisasi fisik (%) paling banyak 2 angka desimal."),
-            "max_digits": _("Realisasi fisik (%) harus antara 0 dan 100."),
+            "required": _("Realisasi fisik wajib diisi (0 sampai 100 persen)."),
+            "invalid": _("Realisasi fisik harus berupa angka antara 0 dan 100, mis. 85,5."),
+            "max_decimal_places": _("Realisasi fisik paling banyak 2 angka desimal."),
+            "max_digits": _("Realisasi fisik harus antara 0 dan 100."),
+            "max_whole_digits": _("Realisasi fisik harus antara 0 dan 100."),
         },
     )
     activities_done = forms.CharField(
@@ -98,7 +101,12 @@ class RealisationForm(forms.Form):
         required=False,
         max_digits=16,
         decimal_places=4,
-        error_messages={"invalid": _("Nilai indikator harus berupa angka, mis. 3,68.")},
+        error_messages={
+            "invalid": _("Nilai indikator harus berupa angka, mis. 3,68."),
+            "max_decimal_places": _("Nilai indikator paling banyak 4 angka desimal."),
+            "max_digits": _("Nilai indikator paling banyak 12 angka sebelum koma."),
+            "max_whole_digits": _("Nilai indikator paling banyak 12 angka sebelum koma."),
+        },
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     evidence_file = forms.FileField(label=_("Unggah bukti dukung"), required=False)

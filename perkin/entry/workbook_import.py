@@ -221,6 +221,26 @@ def validate_rows(
                 )
             )
             continue
+        # a stored total that covers earlier months (the demo's year-to-date spending) is
+        # shown by their reports too: refused here, not by the lock guard at save (a 500)
+        start = getattr(obj, "period_start_month", None) or month
+        covered = [m for m in range(start, month) if m in locked]
+        if covered:
+            result.errors.append(
+                RowError(
+                    kind.sheet,
+                    number,
+                    "Bulan",
+                    _("%(label)s mencakup %(start)s sampai %(end)s. %(refusal)s")
+                    % {
+                        "label": label,
+                        "start": MONTHS[start],
+                        "end": MONTHS[month],
+                        "refusal": month_refusal(scope.year, covered[:1], locked[covered[0]]),
+                    },
+                )
+            )
+            continue
         current_version = obj.version if obj.pk else None
         # a row the file (or page) saw as new must still be new: a blank version is "none yet"
         if parsed.get("version") != current_version and not (

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
@@ -74,6 +75,53 @@ class NumberField(forms.DecimalField):
             return parse_number(value)
         except NumberParseError:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class NumberInput(forms.TextInput):
+    """A number shown the way the parser reads it back, in either language: whole numbers
+    with thousands dots ('20.535.869.000'), others with the decimal comma ('85,5')."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "class": "num", **(attrs or {})})
+
+    def format_value(self, value):
+        if value is None or value == "" or isinstance(value, str):
+            return super().format_value(value)
+        d = Decimal(str(value))
+        if d == d.to_integral_value():
+            return number(d, 0)
+        return format(d.normalize(), "f").replace(".", ",")
+
+
+def model_number_field(model_field, **kwargs) -> forms.Field | None:
+    """A model form's field, numbers read by the one parser (perkin.formatting.parse_number)
+    and shown by NumberInput in both languages: the setup tables read '95,5', '95,5%' and
+    '1.234.000' as the grids, the entry page and the workbooks do (a ``formfield_callback``)."""
+    kwargs.pop("localize", None)
+    number_kind = isinstance(model_field, (models.DecimalField, models.IntegerField))
+    if not number_kind or model_field.choices:
+        return model_field.formfield(localize=True, **kwargs)
+    field = model_field.formfield(**kwargs)
+    field.widget = NumberInput()
+    whole = isinstance(model_field, models.IntegerField)
+
+    def to_python(value):
+        if value in field.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            parsed = parse_number(value)
+        except NumberParseError:
+            raise ValidationError(field.error_messages["invalid"], code="invalid") from None
+        if whole:
+            if parsed != parsed.to_integral_value():
+                raise ValidationError(field.error_messages["invalid"], code="invalid")
+            return int(parsed)
+        return parsed
+
+    field.to_python = to_python
+    return field
 
 
 class RealisationForm(forms.Form):

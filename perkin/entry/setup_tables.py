@@ -29,6 +29,7 @@ from budget.models import (
     ServiceKind,
 )
 from perkin.calendar import MONTH_NAMES
+from perkin.entry.forms import model_number_field
 from perkin.entry.state import fingerprint
 from perkin.formatting import smart
 from perkin.models import (
@@ -418,7 +419,7 @@ def form_class(table: Table, ctx: Context) -> type[forms.ModelForm]:
         class Meta:
             model = table.model
             fields = table.fields
-            localized_fields = "__all__"
+            formfield_callback = model_number_field
             widgets = {
                 f: forms.Textarea(attrs={"rows": 2})
                 for f in table.fields

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.forms import modelformset_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -166,16 +166,27 @@ def _save_table(request, unit, table, ctx, FormSet):
                         table.clean(ctx, rows)
                     except ValidationError as exc:
                         problems += exc.messages
+                saves = formset.save(commit=False) if not problems else []
+                problems += _constraint_problems(table, saves)
                 if not problems:
-                    saves = formset.save(commit=False)
                     deletes = list(formset.deleted_objects)
-                    services.rows_save(
-                        unit=unit,
-                        saves=saves,
-                        deletes=deletes,
-                        user=request.user,
-                        reason=request.POST.get("reason", "").strip(),
-                    )
+                    try:
+                        services.rows_save(
+                            unit=unit,
+                            saves=saves,
+                            deletes=deletes,
+                            user=request.user,
+                            reason=request.POST.get("reason", "").strip(),
+                        )
+                    except IntegrityError:  # two new rows of the page that clash with each other
+                        problems.append(
+                            _(
+                                "%(t)s: dua baris memiliki kunci yang sama (mis. nomor atau kode "
+                                "yang sama); tidak ada yang disimpan."
+                            )
+                            % {"t": table.title}
+                        )
+                if not problems:
                     if saves or deletes:
                         messages.success(
                             request,
@@ -197,3 +208,16 @@ def _save_table(request, unit, table, ctx, FormSet):
     if not problems:
         messages.error(request, _("Tidak ada yang disimpan: periksa isian yang ditandai."))
     return formset, status
+
+
+def _constraint_problems(table, saves: list) -> list[str]:
+    """The database's unique and check constraints of each row to save, checked against the
+    stored rows before anything is written (the forms leave out the unit and the year, so
+    Django's own uniqueness check cannot see them): a clash is a message, never a 500."""
+    problems = []
+    for obj in saves:
+        try:
+            obj.validate_constraints()
+        except ValidationError as exc:
+            problems += [f"{table.title}: {m}" for m in exc.messages]
+    return problems

@@ -21,7 +21,6 @@ from perkin.entry.deadlines import deadline_for
 from perkin.entry.kinds import REALISATION, entry_fields, entry_labels
 from perkin.entry.navigation import setup_years
 from perkin.models import Agreement, Evidence, MonthlyRealisation, WorkUnit
-from reports.checks import build_quarterly_report
 from reports.dashboard import charts
 from reports.dashboard.downloads import FORMATS as EXPORT_FORMATS
 from reports.dashboard.downloads import download_links, table_download
@@ -29,6 +28,7 @@ from reports.dashboard.overview import units_overview
 from reports.dashboard.periods import parse_int, selected_period
 from reports.dashboard.tables import UnitsTable, dashboard_tables
 from reports.dashboard.warnings import early_warnings, finding_warnings
+from reports.exporters.cache import computed_report
 
 UNITS_PER_PAGE = 50
 
@@ -87,7 +87,7 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     years = setup_years(unit)
     if year not in years:
         return _no_agreement(request, unit, year, quarter, years)
-    report = build_quarterly_report(unit, year, quarter, full=False)
+    report = computed_report(unit, year, quarter, full=False)
     tables = dashboard_tables(report)
     for table in tables.values():
         RequestConfig(request, paginate=False).configure(table)
@@ -132,7 +132,7 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
 def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     unit = access.get_unit_for_user(request.user, code)
     year, quarter = selected_period(request, unit)
-    report = build_quarterly_report(unit, year, quarter, full=False, narratives=True)
+    report = computed_report(unit, year, quarter, full=False, narratives=True)
     indicator = next((i for i in report.indicators if i.pk == pk), None)
     team = access.team_scope(request.user, unit)
     if indicator is not None and team is not None and indicator.team_id != team:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 
 from budget.models import BudgetItem, OutputRealisation
@@ -20,8 +21,12 @@ from tests.helpers import quarters_opened
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD_QUERIES = 27  # + the unit's years (period choice) and the quarter's deadline
-INDICATOR_QUERIES = 28
+# computed: the facts, + the unit's years (period choice), the quarter's deadline and the data
+# version; reused (the facts unchanged): the facts' queries left out
+DASHBOARD_QUERIES = 29
+DASHBOARD_CACHED_QUERIES = 7
+INDICATOR_QUERIES = 30
+INDICATOR_CACHED_QUERIES = 7
 UNITS_QUERIES = 30
 UNITS_WARM_QUERIES = 6
 URL = "/u/BSPJI-PLG/?year=2024&q=4"
@@ -205,16 +210,68 @@ def test_dashboard_and_indicator_page_queries_are_constant(
 ):
     client.force_login(head)
     pk = _indicator("V.1").pk
+    indicator_url = f"/u/BSPJI-PLG/indikator/{pk}/?year=2024&q=4"
     client.get(URL)  # warm the session
-    with django_assert_num_queries(DASHBOARD_QUERIES):
-        assert client.get(URL).status_code == 200
-    with django_assert_num_queries(INDICATOR_QUERIES):
-        assert client.get(f"/u/BSPJI-PLG/indikator/{pk}/?year=2024&q=4").status_code == 200
-    _grow(demo_unit)
-    with django_assert_num_queries(DASHBOARD_QUERIES):
-        assert client.get(URL).status_code == 200
-    with django_assert_num_queries(INDICATOR_QUERIES):
-        assert client.get(f"/u/BSPJI-PLG/indikator/{pk}/?year=2024&q=4").status_code == 200
+    caches["reports"].clear()
+    for grown in (False, True):  # computed, then reused; again after the facts grew
+        if grown:
+            _grow(demo_unit)
+        with django_assert_num_queries(DASHBOARD_QUERIES):
+            assert client.get(URL).status_code == 200
+        with django_assert_num_queries(DASHBOARD_CACHED_QUERIES):
+            assert client.get(URL).status_code == 200
+        with django_assert_num_queries(INDICATOR_QUERIES):
+            assert client.get(indicator_url).status_code == 200
+        with django_assert_num_queries(INDICATOR_CACHED_QUERIES):
+            assert client.get(indicator_url).status_code == 200
+
+
+def test_pages_show_a_changed_fact_at_once_though_the_report_was_reused(
+    client, head, planner, demo_unit
+):
+    """The computed report is reused only while its facts stand: a month saved as one row, or
+    in bulk by the entry service, shows on the next request of the dashboard and the indicator
+    page."""
+    from perkin import services
+
+    client.force_login(head)
+    indicator = _indicator("V.1")
+    indicator_url = f"/u/BSPJI-PLG/indikator/{indicator.pk}/?year=2024&q=4"
+
+    def shown() -> tuple[Decimal, str]:
+        dashboard = client.get(URL).context["report"]
+        card = next(i for i in dashboard.indicators if i.pk == indicator.pk)
+        december = client.get(indicator_url).context["ind"].months[11]
+        return card.physical_realised_pct, december.activities_done
+
+    before = shown()
+    assert shown() == before  # reused, and the same
+    row = MonthlyRealisation.objects.get(indicator=indicator, month=12)
+    with quarters_opened(demo_unit, 2024):
+        row.physical_pct = Decimal("95.25")
+        row.save()
+    assert shown() == (Decimal("95.25"), before[1])
+    row.refresh_from_db()
+    with quarters_opened(demo_unit, 2024):
+        saved, conflicts = services.realisations_save(
+            unit=demo_unit,
+            year=2024,
+            month=12,
+            rows=[
+                services.RowInput(
+                    indicator=indicator,
+                    physical_pct=Decimal("97.5"),
+                    activities_done="Disimpan lewat halaman isian",
+                    value_to_date=row.value_to_date,
+                    version=row.version,
+                )
+            ],
+            user=planner,
+        )
+    assert saved and not conflicts
+    assert shown() == (Decimal("97.5"), "Disimpan lewat halaman isian")
+    html = client.get(indicator_url).content.decode()
+    assert "Disimpan lewat halaman isian" in html
 
 
 def test_view_across_units_queries_do_not_grow_with_units(

@@ -3,13 +3,16 @@ Views fetch and render; every figure comes from the computed report."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
@@ -28,7 +31,7 @@ from reports.dashboard.overview import units_overview
 from reports.dashboard.periods import parse_int, selected_period
 from reports.dashboard.tables import UnitsTable, dashboard_tables
 from reports.dashboard.warnings import early_warnings, finding_warnings
-from reports.exporters.cache import computed_report
+from reports.exporters.cache import computed_report, data_version, reuse
 
 UNITS_PER_PAGE = 50
 
@@ -80,6 +83,31 @@ def _no_agreement(
     return render(request, "reports/dashboard_no_year.html", ctx)
 
 
+def _tables(request: HttpRequest, report) -> dict:
+    tables = dashboard_tables(report)
+    for table in tables.values():
+        RequestConfig(request, paginate=False).configure(table)
+    return tables
+
+
+def _figures(request: HttpRequest, unit: WorkUnit, year: int, quarter: int, report) -> str:
+    """The indicator cards, tables and charts: the most costly part of the page, and the same
+    for everyone who asks with the same query (the tables' order) while the facts stand."""
+    tables = _tables(request, report)
+    ctx = {
+        "unit": unit,
+        "report": report,
+        "year": year,
+        "quarter": quarter,
+        "tables": tables,
+        "downloads": {
+            name: download_links(request, year=year, quarter=quarter, name=name) for name in tables
+        },
+        "charts": charts.dashboard_charts(report),
+    }
+    return render_to_string("reports/_dashboard_figures.html", ctx, request=request)
+
+
 @login_required
 def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     unit = access.get_unit_for_user(request.user, code)
@@ -87,19 +115,26 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     years = setup_years(unit)
     if year not in years:
         return _no_agreement(request, unit, year, quarter, years)
-    report = computed_report(unit, year, quarter, full=False)
-    tables = dashboard_tables(report)
-    for table in tables.values():
-        RequestConfig(request, paginate=False).configure(table)
+    version = data_version(unit, year, quarter)
+    report = computed_report(unit, year, quarter, full=False, version=version)
     export = request.GET.get("_export")
     if export:
         name = request.GET.get("t", "")
-        table = tables.get(name)
+        table = _tables(request, report).get(name)
         if table is None or export not in EXPORT_FORMATS:
             raise Http404(_("Format unduhan tidak dikenal."))
         return table_download(
             table, export, f"{unit.code.lower()}-{year}-tw{quarter}-{name}", name.capitalize()
         )
+    query = hashlib.sha1(request.GET.urlencode().encode()).hexdigest()[:16]
+    figures = reuse(
+        unit,
+        year,
+        quarter,
+        f"dashboard:{query}",
+        lambda: _figures(request, unit, year, quarter, report),
+        version=version,
+    )
     link = _linker(unit, year, quarter)
     today = date.today()
     warnings = early_warnings(report, today=today, link=link)
@@ -114,11 +149,7 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
         "warnings": warnings,
         "findings": findings,
         "warning_count": len(warnings) + len(findings),
-        "charts": charts.dashboard_charts(report),
-        "tables": tables,
-        "downloads": {
-            name: download_links(request, year=year, quarter=quarter, name=name) for name in tables
-        },
+        "figures": mark_safe(figures),  # rendered by the template engine, escaped there
         "summary": report.achievement_summary,
         "last_month_name": MONTH_NAMES[report.last_month],
         "deadline": deadline,

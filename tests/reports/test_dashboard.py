@@ -239,8 +239,11 @@ def test_pages_show_a_changed_fact_at_once_though_the_report_was_reused(
     indicator_url = f"/u/BSPJI-PLG/indikator/{indicator.pk}/?year=2024&q=4"
 
     def shown() -> tuple[Decimal, str]:
-        dashboard = client.get(URL).context["report"]
-        card = next(i for i in dashboard.indicators if i.pk == indicator.pk)
+        response = client.get(URL)
+        card = next(i for i in response.context["report"].indicators if i.pk == indicator.pk)
+        # the cards, tables and charts are kept rendered: they must show the same figure
+        figure = f"B12: {card.physical_realised_pct:.2f}".replace(".", ",")
+        assert figure in response.content.decode()
         december = client.get(indicator_url).context["ind"].months[11]
         return card.physical_realised_pct, december.activities_done
 
@@ -334,3 +337,23 @@ def test_early_warnings_point_where_to_fix(client, head):
     assert any(w.kind == "not_submitted" and "Desember 2024" in w.title for w in warnings)
     findings = finding_warnings(report, link=link)
     assert any("III.3" == f.title and f.url.startswith("indicator:") for f in findings)
+
+
+def test_a_table_sorted_by_the_query_is_kept_apart_from_the_default_order(client, head):
+    """The kept cards, tables and charts are kept per query: a sorted table is not served
+    to the page asking for the default order, nor the other way round."""
+    import re
+
+    client.force_login(head)
+
+    def table_codes(query: str) -> list[str]:
+        html = client.get(URL + query).content.decode()
+        body = html[html.index('class="table-block"') :]
+        body = body[body.index("<tbody") : body.index("</tbody>")]
+        return re.findall(r"<td[^>]*>\s*([IVX]+\.\d+)\s*</td>", body)
+
+    default = table_codes("")
+    descending = table_codes("&ik-sort=-code")
+    assert len(default) > 3 and sorted(default) == sorted(descending)
+    assert descending == sorted(default, reverse=True) != default
+    assert table_codes("") == default and table_codes("&ik-sort=-code") == descending

@@ -8,10 +8,13 @@ from datetime import date
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
@@ -31,7 +34,14 @@ from reports.dashboard.overview import units_overview
 from reports.dashboard.periods import parse_int, selected_period
 from reports.dashboard.tables import UnitsTable, dashboard_tables
 from reports.dashboard.warnings import early_warnings, finding_warnings
-from reports.exporters.cache import computed_report, data_version, reuse
+from reports.engine.versions import version_keys
+from reports.exporters.cache import (
+    COMPUTED_SECONDS,
+    REPORTS_CACHE,
+    computed_report,
+    data_version,
+    reuse,
+)
 
 UNITS_PER_PAGE = 50
 
@@ -197,27 +207,15 @@ def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return render(request, "reports/indicator.html", ctx)
 
 
-@login_required
-def units_overview_view(request: HttpRequest) -> HttpResponse:
-    access.require(access.can(request.user, Action.COMPARE_UNITS))
-    units = list(
-        access.readable_units(request.user)
-        .exclude(kind=WorkUnit.Kind.ECHELON_I)
-        .select_related("parent")
-        .order_by("kind", "code")
-    )
-    if not units:
-        raise Http404(_("Tidak ada unit yang dapat ditampilkan."))
-    years = Agreement.objects.filter(unit__in=units).values_list("year", flat=True)
-    year = parse_int(request.GET.get("year"), 2000, 2100) or max(years, default=date.today().year)
-    quarter = parse_int(request.GET.get("q"), 1, 4) or 4
-    parents = sorted({u.parent.display_name for u in units if u.parent})
+def _units_table(request: HttpRequest, units: list[WorkUnit], year: int, quarter: int, keys):
+    """The table of the units' rows (every unit in a download, a page of them on screen, sorted
+    across all) and how many are being refreshed."""
     rows = []
     # one reverse for every row: a thousand units would spend more on URL resolving than on
     # reading their summaries
     dashboard_url = reverse("reports:dashboard", args=["UNIT"]).replace("UNIT", "{}", 1)
     kinds = {kind: str(label) for kind, label in WorkUnit.Kind.choices}
-    for s in units_overview(units, year, quarter):
+    for s in units_overview(units, year, quarter, keys):
         rows.append(
             {
                 "name": s.unit.display_name,
@@ -237,23 +235,58 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
         )
     table = UnitsTable(rows, prefix="u-")
     export = request.GET.get("_export")
-    # every unit in a download; on screen a page of them (sorted across all), so a ministry of
-    # 1.000 units answers as fast as an office of 30
     RequestConfig(request, paginate=False if export else {"per_page": UNITS_PER_PAGE}).configure(
         table
     )
+    return table, sum(1 for r in rows if r["refreshing"])
+
+
+@login_required
+def units_overview_view(request: HttpRequest) -> HttpResponse:
+    access.require(access.can(request.user, Action.COMPARE_UNITS))
+    units = list(
+        access.readable_units(request.user)
+        .exclude(kind=WorkUnit.Kind.ECHELON_I)
+        .select_related("parent")
+        .order_by("kind", "code")
+    )
+    if not units:
+        raise Http404(_("Tidak ada unit yang dapat ditampilkan."))
+    year = parse_int(request.GET.get("year"), 2000, 2100)
+    if year is None:
+        latest = Agreement.objects.filter(unit__in=units).aggregate(latest=Max("year"))
+        year = latest["latest"] or date.today().year
+    quarter = parse_int(request.GET.get("q"), 1, 4) or 4
+    keys = version_keys(units, year, quarter)
+    export = request.GET.get("_export")
     if export:
         if export not in EXPORT_FORMATS:
             raise Http404(_("Format unduhan tidak dikenal."))
+        table, _refreshing = _units_table(request, units, year, quarter, keys)
         return table_download(table, export, f"antar-unit-{year}-tw{quarter}", "Antar unit")
+    # The table rendered is kept while every unit's version key stands (a unit's summary is
+    # stored under its key) for the same units, period, query (order, page) and language; a
+    # table with units still being refreshed is not kept.
+    state = repr((year, quarter, request.GET.urlencode(), sorted(keys.items())))
+    key = f"units:{translation.get_language()}:{hashlib.sha1(state.encode()).hexdigest()}"
+    store = caches[REPORTS_CACHE]
+    table_html = store.get(key)
+    refreshing = 0
+    if table_html is None:
+        table, refreshing = _units_table(request, units, year, quarter, keys)
+        table_html = render_to_string(
+            "reports/_units_table.html", {"table": table}, request=request
+        )
+        if not refreshing:
+            store.set(key, table_html, COMPUTED_SECONDS)
     ctx = {
-        "table": table,
+        "table_html": mark_safe(table_html),  # rendered by the template engine, escaped there
         "year": year,
         "quarter": quarter,
-        "parents": parents,
+        "parents": sorted({u.parent.display_name for u in units if u.parent}),
         "years": range(year - 3, year + 2),
-        "count": len(rows),
+        "count": len(units),
         "downloads": download_links(request, year=year, quarter=quarter),
-        "refreshing": sum(1 for r in rows if r["refreshing"]),
+        "refreshing": refreshing,
     }
     return render(request, "reports/units.html", ctx)

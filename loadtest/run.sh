@@ -21,6 +21,8 @@ export DATABASE_URL=postgres://postgres@127.0.0.1:5432/$DB SECRET_KEY=loadtest-o
 if [ "$WORKER" = "1" ]; then
   export CELERY_BROKER_URL=${CELERY_BROKER_URL:-redis://127.0.0.1:6379/3}
 fi
+# computed reports shared by the server processes (a Redis database of its own)
+export REPORT_CACHE_URL=${REPORT_CACHE_URL:-redis://127.0.0.1:6379/4}
 export LOADTEST_PASSWORD=load-only
 
 if [ "${LOADTEST_FRESH:-0}" = "1" ] || ! psql -h 127.0.0.1 -U postgres -lqt | cut -d'|' -f1 | grep -qw "$DB"; then
@@ -30,6 +32,8 @@ if [ "${LOADTEST_FRESH:-0}" = "1" ] || ! psql -h 127.0.0.1 -U postgres -lqt | cu
   $BIN/python manage.py generate_synthetic --units 100 --years 3 --seed 1 --last-year 2024
 fi
 $BIN/python manage.py migrate -v0
+# a rebuilt database numbers its data versions again: nothing computed from the old one is kept
+$BIN/python manage.py shell -c "from django.core.cache import caches; caches['reports'].clear()"
 $BIN/python manage.py loadtest_users --units "$USERS" --password "$LOADTEST_PASSWORD" --sessions "$OUT/sessions.json"
 export LOADTEST_SESSIONS=$OUT/sessions.json
 $BIN/python manage.py collectstatic --noinput -v0
@@ -38,7 +42,10 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 if [ "$WORKER" = "1" ]; then
-  $BIN/celery -A perkin worker --loglevel=WARNING --concurrency=1 > "$OUT/$LABEL-worker.log" 2>&1 &
+  # below the web server's CPU priority: on a machine that serves pages too, a page waits for
+  # no report file being rendered (files are ready a little later under load instead)
+  nice -n "${LOADTEST_WORKER_NICE:-10}" $BIN/celery -A perkin worker --loglevel=WARNING \
+    --concurrency=1 > "$OUT/$LABEL-worker.log" 2>&1 &
   pids+=($!)
 fi
 $GUNICORN --bind 127.0.0.1:$PORT > "$OUT/$LABEL-gunicorn.log" 2>&1 &

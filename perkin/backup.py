@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 
 MANIFEST = "MANIFEST.json"
@@ -138,4 +139,6 @@ def restore(source: Path) -> dict:
     else:
         media_root.mkdir(parents=True)
     shutil.rmtree(staging, ignore_errors=True)
+    # computed reports are keyed by data versions, which the restored database numbers again
+    caches["reports"].clear()
     return manifest

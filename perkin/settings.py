@@ -11,6 +11,9 @@ SESSION_IDLE_MINUTES (30) and SESSION_MAX_HOURS (12); DB_CONNECT_TIMEOUT (5 s),
 DB_STATEMENT_TIMEOUT_MS (30000), DB_LOCK_TIMEOUT_MS (15000).
 CELERY_BROKER_URL or REDIS_URL   the job queue's broker, e.g. redis://127.0.0.1:6379/0; without
                one, jobs run in the process that asks for them (no extra server needed)
+REPORT_CACHE_URL  a Redis database for computed reports shared by the server processes, e.g.
+               redis://127.0.0.1:6379/1 (not the broker's: restore empties it); default: each
+               process's memory
 PERKIN_REMINDER_HOURS  the hours (crontab syntax, default "7-16") `celery beat` sends reminders
 """
 
@@ -234,11 +237,24 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Computed reports (reports.exporters.cache.computed_report), keyed by the data version of
+# their facts: shared by every server process in a Redis database of its own (REPORT_CACHE_URL;
+# `manage.py restore` empties it), else kept in each process's memory.
+REPORT_CACHE_URL = os.environ.get("REPORT_CACHE_URL", "")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-    }
+    },
+    "reports": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REPORT_CACHE_URL}
+        if REPORT_CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "perkin-reports",
+            "OPTIONS": {"MAX_ENTRIES": 200},
+        }
+    ),
 }
 
 # The job queue (perkin/celery.py): report files, per-unit summaries, batch regeneration.

@@ -73,7 +73,7 @@ def test_an_exception_in_a_view_gives_the_indonesian_500(client, planner, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(views, "build_quarterly_report", broken)
+    monkeypatch.setattr(views, "computed_report", broken)
     client.raise_request_exception = False
     client.force_login(planner)
     response = client.get("/u/BSPJI-PLG/?year=2024&q=4")

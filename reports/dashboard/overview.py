@@ -37,10 +37,12 @@ class UnitSummaryRow:
     refreshing: bool = False  # stored figures shown while the queue recomputes them
 
 
-def _own_figures(units: list[WorkUnit], year: int, quarter: int) -> tuple[dict, set[int]]:
+def _own_figures(
+    units: list[WorkUnit], year: int, quarter: int, keys: dict[int, str] | None = None
+) -> tuple[dict, set[int]]:
     """Each unit's stored figures of the quarter and the ids of those being refreshed (two
-    queries when every summary is current)."""
-    keys = version_keys(units, year, quarter)
+    queries when every summary is current, one when the units' version keys are given)."""
+    keys = keys if keys is not None else version_keys(units, year, quarter)
     stored = {
         row["unit_id"]: row
         for row in UnitSummary.objects.filter(
@@ -60,8 +62,12 @@ def _own_figures(units: list[WorkUnit], year: int, quarter: int) -> tuple[dict, 
     return stored, refreshing
 
 
-def units_overview(units: list[WorkUnit], year: int, quarter: int) -> list[UnitSummaryRow]:
-    own, refreshing = _own_figures(units, year, quarter)
+def units_overview(
+    units: list[WorkUnit], year: int, quarter: int, keys: dict[int, str] | None = None
+) -> list[UnitSummaryRow]:
+    """The units' rows of (year, quarter), ranked within their kind; keys: their version keys
+    (reports.engine.versions.version_keys), when already read."""
+    own, refreshing = _own_figures(units, year, quarter, keys)
     sakip = {pk: row["sakip"] for pk, row in own.items() if row["sakip"] is not None}
     financial = {pk: row["financial"] for pk, row in own.items() if row["financial"] is not None}
     sakip_bands = [b for b in category_bands() if b.scheme == "sakip"]

@@ -18,7 +18,14 @@ from perkin.access import Action, can, get_unit_for_user, unit_for
 from perkin.models import Agreement, WorkUnit
 from reports.checks import build_quarterly_report
 from reports.dashboard.periods import selected_period
-from reports.exporters.cache import CACHED_FORMATS, data_version, export_report, stored_file
+from reports.exporters.cache import (
+    CACHED_FORMATS,
+    computed_report,
+    data_version,
+    export_report,
+    reuse,
+    stored_file,
+)
 from reports.exporters.html_export import REPORT_LANGUAGE
 from reports.finals import store as finals
 from reports.finals.signature import SignatureRefused
@@ -42,16 +49,23 @@ def _years(unit: WorkUnit, year: int) -> list[int]:
     return sorted(years | {year}, reverse=True)
 
 
+def _document(quarterly) -> tuple[dict[str, str], str]:
+    """The PP 39 document's words (title, period) and its HTML, always in Indonesian."""
+    with translation.override(REPORT_LANGUAGE):
+        doc = build_document(quarterly)
+        html = render_to_string("reports/pp39/_document.html", {"doc": doc, "report": quarterly})
+    return doc.words, html
+
+
 @login_required
 def report(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_unit_for_user(request.user, code)
     year, quarter = selected_period(request, unit)
-    quarterly = build_quarterly_report(unit, year, quarter)
-    with translation.override(REPORT_LANGUAGE):  # the report itself is always Indonesian
-        doc = build_document(quarterly)
-        document_html = render_to_string(
-            "reports/pp39/_document.html", {"doc": doc, "report": quarterly}
-        )
+    version = data_version(unit, year, quarter)
+    quarterly = computed_report(unit, year, quarter, version=version)
+    words, document_html = reuse(
+        unit, year, quarter, "document", lambda: _document(quarterly), version=version
+    )
     downloads = [
         (label, reverse("reports:report_download", args=[unit.code, year, quarter, fmt]))
         for fmt, label in DOWNLOADS
@@ -63,23 +77,23 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
         "years": _years(unit, year),
         "quarters": [(q, quarter_label(q)) for q in (1, 2, 3, 4)],
         "report": quarterly,
-        "doc": doc,
+        "words": words,
         "document_html": document_html,
         "findings": quarterly.checks,
         "error_count": sum(1 for f in quarterly.checks if f.severity == "error"),
         "downloads": downloads,
-        "files": _file_states(unit, year, quarter),
+        "files": _file_states(unit, year, quarter, version),
         **_finals_context(request, unit, quarterly),
     }
     return render(request, "reports/pp39/report_page.html", ctx)
 
 
-def _file_states(unit: WorkUnit, year: int, quarter: int) -> list[dict]:
-    """The stored formats' state for the current facts: ready, being prepared (with the job's
-    progress) or not yet asked for. Inline (no broker) a file is rendered when downloaded."""
+def _file_states(unit: WorkUnit, year: int, quarter: int, version: str) -> list[dict]:
+    """The stored formats' state for the facts of data version `version`: ready, being prepared
+    (with the job's progress) or not yet asked for. Inline (no broker) a file is rendered when
+    downloaded."""
     if runs_inline():
         return []
-    version = data_version(unit, year, quarter)
     ready = set(
         ReportCache.objects.filter(
             unit_code=unit.code, year=year, quarter=quarter, data_version=version

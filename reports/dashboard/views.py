@@ -3,13 +3,19 @@ Views fetch and render; every figure comes from the computed report."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
@@ -21,7 +27,6 @@ from perkin.entry.deadlines import deadline_for
 from perkin.entry.kinds import REALISATION, entry_fields, entry_labels
 from perkin.entry.navigation import setup_years
 from perkin.models import Agreement, Evidence, MonthlyRealisation, WorkUnit
-from reports.checks import build_quarterly_report
 from reports.dashboard import charts
 from reports.dashboard.downloads import FORMATS as EXPORT_FORMATS
 from reports.dashboard.downloads import download_links, table_download
@@ -29,6 +34,14 @@ from reports.dashboard.overview import units_overview
 from reports.dashboard.periods import parse_int, selected_period
 from reports.dashboard.tables import UnitsTable, dashboard_tables
 from reports.dashboard.warnings import early_warnings, finding_warnings
+from reports.engine.versions import version_keys
+from reports.exporters.cache import (
+    COMPUTED_SECONDS,
+    REPORTS_CACHE,
+    computed_report,
+    data_version,
+    reuse,
+)
 
 UNITS_PER_PAGE = 50
 
@@ -80,6 +93,31 @@ def _no_agreement(
     return render(request, "reports/dashboard_no_year.html", ctx)
 
 
+def _tables(request: HttpRequest, report) -> dict:
+    tables = dashboard_tables(report)
+    for table in tables.values():
+        RequestConfig(request, paginate=False).configure(table)
+    return tables
+
+
+def _figures(request: HttpRequest, unit: WorkUnit, year: int, quarter: int, report) -> str:
+    """The indicator cards, tables and charts: the most costly part of the page, and the same
+    for everyone who asks with the same query (the tables' order) while the facts stand."""
+    tables = _tables(request, report)
+    ctx = {
+        "unit": unit,
+        "report": report,
+        "year": year,
+        "quarter": quarter,
+        "tables": tables,
+        "downloads": {
+            name: download_links(request, year=year, quarter=quarter, name=name) for name in tables
+        },
+        "charts": charts.dashboard_charts(report),
+    }
+    return render_to_string("reports/_dashboard_figures.html", ctx, request=request)
+
+
 @login_required
 def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     unit = access.get_unit_for_user(request.user, code)
@@ -87,19 +125,26 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     years = setup_years(unit)
     if year not in years:
         return _no_agreement(request, unit, year, quarter, years)
-    report = build_quarterly_report(unit, year, quarter, full=False)
-    tables = dashboard_tables(report)
-    for table in tables.values():
-        RequestConfig(request, paginate=False).configure(table)
+    version = data_version(unit, year, quarter)
+    report = computed_report(unit, year, quarter, full=False, version=version)
     export = request.GET.get("_export")
     if export:
         name = request.GET.get("t", "")
-        table = tables.get(name)
+        table = _tables(request, report).get(name)
         if table is None or export not in EXPORT_FORMATS:
             raise Http404(_("Format unduhan tidak dikenal."))
         return table_download(
             table, export, f"{unit.code.lower()}-{year}-tw{quarter}-{name}", name.capitalize()
         )
+    query = hashlib.sha1(request.GET.urlencode().encode()).hexdigest()[:16]
+    figures = reuse(
+        unit,
+        year,
+        quarter,
+        f"dashboard:{query}",
+        lambda: _figures(request, unit, year, quarter, report),
+        version=version,
+    )
     link = _linker(unit, year, quarter)
     today = date.today()
     warnings = early_warnings(report, today=today, link=link)
@@ -114,11 +159,7 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
         "warnings": warnings,
         "findings": findings,
         "warning_count": len(warnings) + len(findings),
-        "charts": charts.dashboard_charts(report),
-        "tables": tables,
-        "downloads": {
-            name: download_links(request, year=year, quarter=quarter, name=name) for name in tables
-        },
+        "figures": mark_safe(figures),  # rendered by the template engine, escaped there
         "summary": report.achievement_summary,
         "last_month_name": MONTH_NAMES[report.last_month],
         "deadline": deadline,
@@ -132,7 +173,7 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
 def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     unit = access.get_unit_for_user(request.user, code)
     year, quarter = selected_period(request, unit)
-    report = build_quarterly_report(unit, year, quarter, full=False, narratives=True)
+    report = computed_report(unit, year, quarter, full=False, narratives=True)
     indicator = next((i for i in report.indicators if i.pk == pk), None)
     team = access.team_scope(request.user, unit)
     if indicator is not None and team is not None and indicator.team_id != team:
@@ -166,27 +207,15 @@ def indicator_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return render(request, "reports/indicator.html", ctx)
 
 
-@login_required
-def units_overview_view(request: HttpRequest) -> HttpResponse:
-    access.require(access.can(request.user, Action.COMPARE_UNITS))
-    units = list(
-        access.readable_units(request.user)
-        .exclude(kind=WorkUnit.Kind.ECHELON_I)
-        .select_related("parent")
-        .order_by("kind", "code")
-    )
-    if not units:
-        raise Http404(_("Tidak ada unit yang dapat ditampilkan."))
-    years = Agreement.objects.filter(unit__in=units).values_list("year", flat=True)
-    year = parse_int(request.GET.get("year"), 2000, 2100) or max(years, default=date.today().year)
-    quarter = parse_int(request.GET.get("q"), 1, 4) or 4
-    parents = sorted({u.parent.display_name for u in units if u.parent})
+def _units_table(request: HttpRequest, units: list[WorkUnit], year: int, quarter: int, keys):
+    """The table of the units' rows (every unit in a download, a page of them on screen, sorted
+    across all) and how many are being refreshed."""
     rows = []
     # one reverse for every row: a thousand units would spend more on URL resolving than on
     # reading their summaries
     dashboard_url = reverse("reports:dashboard", args=["UNIT"]).replace("UNIT", "{}", 1)
     kinds = {kind: str(label) for kind, label in WorkUnit.Kind.choices}
-    for s in units_overview(units, year, quarter):
+    for s in units_overview(units, year, quarter, keys):
         rows.append(
             {
                 "name": s.unit.display_name,
@@ -206,23 +235,58 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
         )
     table = UnitsTable(rows, prefix="u-")
     export = request.GET.get("_export")
-    # every unit in a download; on screen a page of them (sorted across all), so a ministry of
-    # 1.000 units answers as fast as an office of 30
     RequestConfig(request, paginate=False if export else {"per_page": UNITS_PER_PAGE}).configure(
         table
     )
+    return table, sum(1 for r in rows if r["refreshing"])
+
+
+@login_required
+def units_overview_view(request: HttpRequest) -> HttpResponse:
+    access.require(access.can(request.user, Action.COMPARE_UNITS))
+    units = list(
+        access.readable_units(request.user)
+        .exclude(kind=WorkUnit.Kind.ECHELON_I)
+        .select_related("parent")
+        .order_by("kind", "code")
+    )
+    if not units:
+        raise Http404(_("Tidak ada unit yang dapat ditampilkan."))
+    year = parse_int(request.GET.get("year"), 2000, 2100)
+    if year is None:
+        latest = Agreement.objects.filter(unit__in=units).aggregate(latest=Max("year"))
+        year = latest["latest"] or date.today().year
+    quarter = parse_int(request.GET.get("q"), 1, 4) or 4
+    keys = version_keys(units, year, quarter)
+    export = request.GET.get("_export")
     if export:
         if export not in EXPORT_FORMATS:
             raise Http404(_("Format unduhan tidak dikenal."))
+        table, _refreshing = _units_table(request, units, year, quarter, keys)
         return table_download(table, export, f"antar-unit-{year}-tw{quarter}", "Antar unit")
+    # The table rendered is kept while every unit's version key stands (a unit's summary is
+    # stored under its key) for the same units, period, query (order, page) and language; a
+    # table with units still being refreshed is not kept.
+    state = repr((year, quarter, request.GET.urlencode(), sorted(keys.items())))
+    key = f"units:{translation.get_language()}:{hashlib.sha1(state.encode()).hexdigest()}"
+    store = caches[REPORTS_CACHE]
+    table_html = store.get(key)
+    refreshing = 0
+    if table_html is None:
+        table, refreshing = _units_table(request, units, year, quarter, keys)
+        table_html = render_to_string(
+            "reports/_units_table.html", {"table": table}, request=request
+        )
+        if not refreshing:
+            store.set(key, table_html, COMPUTED_SECONDS)
     ctx = {
-        "table": table,
+        "table_html": mark_safe(table_html),  # rendered by the template engine, escaped there
         "year": year,
         "quarter": quarter,
-        "parents": parents,
+        "parents": sorted({u.parent.display_name for u in units if u.parent}),
         "years": range(year - 3, year + 2),
-        "count": len(rows),
+        "count": len(units),
         "downloads": download_links(request, year=year, quarter=quarter),
-        "refreshing": sum(1 for r in rows if r["refreshing"]),
+        "refreshing": refreshing,
     }
     return render(request, "reports/units.html", ctx)

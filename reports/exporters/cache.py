@@ -3,7 +3,11 @@ them changes: the key is the data versions that report's period reads (see
 reports.engine.versions: an edit of November 2024 leaves 2023 and 2024 Q1-Q3 cached), the newest
 history id of the realisations it reads and a fingerprint of the renderer's templates,
 stylesheet and code; never a time. The job queue (reports.jobs) renders them ahead of the
-request; ``export_report`` serves them, rendering inline what is not stored yet."""
+request; ``export_report`` serves them, rendering inline what is not stored yet.
+
+The pages' computed reports are kept the same way in Django's "reports" cache
+(``computed_report``): under the same data version, so a page never shows figures older than
+its facts."""
 
 from __future__ import annotations
 
@@ -14,12 +18,17 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
+from django.utils import translation
 
 from perkin.models import MonthlyRealisation, WorkUnit
+from reports.checks import build_quarterly_report
+from reports.engine.report import QuarterlyReport
 from reports.engine.versions import version_key
 from reports.exporters import get_exporter, report_for_export
+from reports.exporters.html_export import REPORT_LANGUAGE
 from reports.models import ReportCache
 
 CACHED_FORMATS = {"pdf", "xlsx"}
@@ -66,6 +75,53 @@ def data_version(unit: WorkUnit, year: int, quarter: int) -> str:
     )
     latest = history.aggregate(m=Max("history_id"))["m"] or 0
     return f"{version_key(unit, year, quarter)}.{latest}.{renderer_fingerprint()}"
+
+
+REPORTS_CACHE = "reports"
+# A key names its facts exactly, so an entry is never stale while its key is asked for; the
+# timeout only returns the memory of periods nobody reads any more.
+COMPUTED_SECONDS = 6 * 3600
+
+
+def reuse(
+    unit: WorkUnit, year: int, quarter: int, what: str, compute, *, version: str | None = None
+):
+    """compute() kept in the reports cache while the facts of (unit, year, quarter) stand: keyed
+    by what it is, the active language (findings and methods are worded in it) and the period's
+    data version (raised by every change of a fact its report reads; read here unless given:
+    two queries)."""
+    version = version or data_version(unit, year, quarter)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    key = f"{what}:{unit.pk}:{year}:{quarter}:{language}:{version}"
+    store = caches[REPORTS_CACHE]
+    value = store.get(key)
+    if value is None:
+        # computed after the version was read: a change made meanwhile is in the value and
+        # raised the key, so an entry is only ever newer than its key, never older
+        value = compute()
+        store.set(key, value, COMPUTED_SECONDS)
+    return value
+
+
+def computed_report(
+    unit: WorkUnit,
+    year: int,
+    quarter: int,
+    *,
+    full: bool = True,
+    narratives: bool | None = None,
+    version: str | None = None,
+) -> QuarterlyReport:
+    """build_quarterly_report(unit, year, quarter, full=, narratives=) with its findings, reused
+    while the facts behind it stand (see reuse); each choice of facts fetched is kept apart."""
+    return reuse(
+        unit,
+        year,
+        quarter,
+        f"report:{int(full)}:{narratives}",
+        lambda: build_quarterly_report(unit, year, quarter, full=full, narratives=narratives),
+        version=version,
+    )
 
 
 @dataclass
@@ -125,7 +181,8 @@ def export_report(unit: WorkUnit, year: int, quarter: int, fmt: str) -> Rendered
     for an unknown format."""
     exporter = get_exporter(fmt)
     if fmt not in CACHED_FORMATS:
-        report = report_for_export(unit, year, quarter)
+        with translation.override(REPORT_LANGUAGE):  # as report_for_export computes it
+            report = computed_report(unit, year, quarter)
         return Rendered(*exporter.render(report), cached=False)
     stored = stored_file(unit, year, quarter, fmt, data_version(unit, year, quarter))
     if stored is not None:

@@ -4,7 +4,9 @@ produces a report, read from the package trees (not a hand-written list)."""
 import shutil
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from django.utils import translation
 
 from reports.exporters import cache
 
@@ -58,3 +60,23 @@ def test_every_module_of_the_engine_checks_and_formatting_is_hashed():
         "static/css/report.css",
     ):
         assert path in sources, path
+
+
+@pytest.mark.django_db
+def test_a_computed_report_is_kept_per_language_and_per_facts_fetched(demo_unit):
+    """The findings' words are in the language of whoever asks, and the dashboard fetches fewer
+    facts than the report page: each has its own entry, equal to the report computed afresh."""
+    from reports.checks import build_quarterly_report
+
+    def messages(report) -> list[str]:
+        return [f.message for f in report.checks]
+
+    for language in ("id", "en", "id"):
+        with translation.override(language):
+            fresh = build_quarterly_report(demo_unit, 2024, 4)
+            assert messages(cache.computed_report(demo_unit, 2024, 4)) == messages(fresh)
+    with translation.override("en"):
+        english = messages(cache.computed_report(demo_unit, 2024, 4))
+    assert english != messages(cache.computed_report(demo_unit, 2024, 4))
+    lean = cache.computed_report(demo_unit, 2024, 4, full=False)
+    assert lean.facts.texts == [] and cache.computed_report(demo_unit, 2024, 4).facts.texts

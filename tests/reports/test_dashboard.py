@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 
 from budget.models import BudgetItem, OutputRealisation
@@ -20,10 +21,15 @@ from tests.helpers import quarters_opened
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD_QUERIES = 27  # + the unit's years (period choice) and the quarter's deadline
-INDICATOR_QUERIES = 28
+# computed: the facts, + the unit's years (period choice), the quarter's deadline and the data
+# version; reused (the facts unchanged): the facts' queries left out
+DASHBOARD_QUERIES = 29
+DASHBOARD_CACHED_QUERIES = 7
+INDICATOR_QUERIES = 30
+INDICATOR_CACHED_QUERIES = 7
 UNITS_QUERIES = 30
 UNITS_WARM_QUERIES = 6
+UNITS_KEPT_QUERIES = 5  # the table rendered kept: the summaries not read
 URL = "/u/BSPJI-PLG/?year=2024&q=4"
 
 
@@ -218,16 +224,71 @@ def test_dashboard_and_indicator_page_queries_are_constant(
 ):
     client.force_login(head)
     pk = _indicator("V.1").pk
+    indicator_url = f"/u/BSPJI-PLG/indikator/{pk}/?year=2024&q=4"
     client.get(URL)  # warm the session
-    with django_assert_num_queries(DASHBOARD_QUERIES):
-        assert client.get(URL).status_code == 200
-    with django_assert_num_queries(INDICATOR_QUERIES):
-        assert client.get(f"/u/BSPJI-PLG/indikator/{pk}/?year=2024&q=4").status_code == 200
-    _grow(demo_unit)
-    with django_assert_num_queries(DASHBOARD_QUERIES):
-        assert client.get(URL).status_code == 200
-    with django_assert_num_queries(INDICATOR_QUERIES):
-        assert client.get(f"/u/BSPJI-PLG/indikator/{pk}/?year=2024&q=4").status_code == 200
+    caches["reports"].clear()
+    for grown in (False, True):  # computed, then reused; again after the facts grew
+        if grown:
+            _grow(demo_unit)
+        with django_assert_num_queries(DASHBOARD_QUERIES):
+            assert client.get(URL).status_code == 200
+        with django_assert_num_queries(DASHBOARD_CACHED_QUERIES):
+            assert client.get(URL).status_code == 200
+        with django_assert_num_queries(INDICATOR_QUERIES):
+            assert client.get(indicator_url).status_code == 200
+        with django_assert_num_queries(INDICATOR_CACHED_QUERIES):
+            assert client.get(indicator_url).status_code == 200
+
+
+def test_pages_show_a_changed_fact_at_once_though_the_report_was_reused(
+    client, head, planner, demo_unit
+):
+    """The computed report is reused only while its facts stand: a month saved as one row, or
+    in bulk by the entry service, shows on the next request of the dashboard and the indicator
+    page."""
+    from perkin import services
+
+    client.force_login(head)
+    indicator = _indicator("V.1")
+    indicator_url = f"/u/BSPJI-PLG/indikator/{indicator.pk}/?year=2024&q=4"
+
+    def shown() -> tuple[Decimal, str]:
+        response = client.get(URL)
+        card = next(i for i in response.context["report"].indicators if i.pk == indicator.pk)
+        # the cards, tables and charts are kept rendered: they must show the same figure
+        figure = f"B12: {card.physical_realised_pct:.2f}".replace(".", ",")
+        assert figure in response.content.decode()
+        december = client.get(indicator_url).context["ind"].months[11]
+        return card.physical_realised_pct, december.activities_done
+
+    before = shown()
+    assert shown() == before  # reused, and the same
+    row = MonthlyRealisation.objects.get(indicator=indicator, month=12)
+    with quarters_opened(demo_unit, 2024):
+        row.physical_pct = Decimal("95.25")
+        row.save()
+    assert shown() == (Decimal("95.25"), before[1])
+    row.refresh_from_db()
+    with quarters_opened(demo_unit, 2024):
+        saved, conflicts = services.realisations_save(
+            unit=demo_unit,
+            year=2024,
+            month=12,
+            rows=[
+                services.RowInput(
+                    indicator=indicator,
+                    physical_pct=Decimal("97.5"),
+                    activities_done="Disimpan lewat halaman isian",
+                    value_to_date=row.value_to_date,
+                    version=row.version,
+                )
+            ],
+            user=planner,
+        )
+    assert saved and not conflicts
+    assert shown() == (Decimal("97.5"), "Disimpan lewat halaman isian")
+    html = client.get(indicator_url).content.decode()
+    assert "Disimpan lewat halaman isian" in html
 
 
 def test_view_across_units_queries_do_not_grow_with_units(
@@ -241,10 +302,14 @@ def test_view_across_units_queries_do_not_grow_with_units(
     url = reverse("reports:units") + "?year=2024&q=4"
     client.get(url)
     UnitSummary.objects.all().delete()
+    caches["reports"].clear()
     with django_assert_num_queries(UNITS_QUERIES):  # nothing stored: every unit computed
         client.get(url)
     cache.clear()
+    caches["reports"].clear()
     with django_assert_num_queries(UNITS_WARM_QUERIES + 1):  # stored; the bands read again
+        client.get(url)
+    with django_assert_num_queries(UNITS_KEPT_QUERIES):  # the table kept: its keys stand
         client.get(url)
     for n in range(5):
         WorkUnit.objects.create(
@@ -254,8 +319,11 @@ def test_view_across_units_queries_do_not_grow_with_units(
         html = client.get(url).content.decode()
     assert html.count('href="/u/') == 34
     assert UnitSummary.objects.filter(year=2024, quarter=4).count() == 34
+    caches["reports"].clear()
     with django_assert_num_queries(UNITS_WARM_QUERIES):
         client.get(url)
+    with django_assert_num_queries(UNITS_KEPT_QUERIES):
+        assert client.get(url).content.decode().count('href="/u/') == 34
 
 
 def test_view_across_units_recomputes_a_unit_whose_data_changed(client, reviewer, planner):
@@ -290,3 +358,23 @@ def test_early_warnings_point_where_to_fix(client, head):
     assert any(w.kind == "not_submitted" and "Desember 2024" in w.title for w in warnings)
     findings = finding_warnings(report, link=link)
     assert any("III.3" == f.title and f.url.startswith("indicator:") for f in findings)
+
+
+def test_a_table_sorted_by_the_query_is_kept_apart_from_the_default_order(client, head):
+    """The kept cards, tables and charts are kept per query: a sorted table is not served
+    to the page asking for the default order, nor the other way round."""
+    import re
+
+    client.force_login(head)
+
+    def table_codes(query: str) -> list[str]:
+        html = client.get(URL + query).content.decode()
+        body = html[html.index('class="table-block"') :]
+        body = body[body.index("<tbody") : body.index("</tbody>")]
+        return re.findall(r"<td[^>]*>\s*([IVX]+\.\d+)\s*</td>", body)
+
+    default = table_codes("")
+    descending = table_codes("&ik-sort=-code")
+    assert len(default) > 3 and sorted(default) == sorted(descending)
+    assert descending == sorted(default, reverse=True) != default
+    assert table_codes("") == default and table_codes("&ik-sort=-code") == descending

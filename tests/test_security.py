@@ -152,7 +152,7 @@ def test_a_database_outage_answers_503_with_one_log_line(client, planner, monkey
     def down(*args, **kwargs):
         raise OperationalError('connection to server at "db" failed: Connection refused')
 
-    monkeypatch.setattr(views, "build_quarterly_report", down)
+    monkeypatch.setattr(views, "computed_report", down)
     client.raise_request_exception = False
     client.force_login(planner)
     response = client.get(DASHBOARD)
@@ -171,7 +171,7 @@ def test_another_error_still_logs_its_traceback(client, planner, monkeypatch, co
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(views, "build_quarterly_report", broken)
+    monkeypatch.setattr(views, "computed_report", broken)
     client.raise_request_exception = False
     client.force_login(planner)
     assert client.get(DASHBOARD).status_code == 500

@@ -94,9 +94,18 @@ class Planner(PerkinUser):
             return
         data[activity] = f"Kegiatan diperbarui {time.time():.0f}"
         data["action"] = "save"
-        with self.client.post(url, data, name="isian bulan (simpan)", catch_response=True) as r:
-            if r.status_code == 409:  # a conflict is an answer, not a failure
+        # the save and the page it redirects to are two requests, each timed under its own name
+        # (requests would otherwise follow the redirect inside the save's timing)
+        with self.client.post(
+            url, data, name="isian bulan (simpan)", catch_response=True, allow_redirects=False
+        ) as r:
+            if r.status_code in (302, 409):  # saved, or a conflict: an answer, not a failure
                 r.success()
+            else:
+                r.failure(f"status {r.status_code}")
+            location = r.headers.get("Location")
+        if location:
+            self.client.get(location, name="isian bulan (GET)")
 
 
 class Head(PerkinUser):

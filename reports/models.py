@@ -271,6 +271,12 @@ class UnitSummary(models.Model):
     average_achievement_pct = models.DecimalField(
         _("rata-rata capaian (%)"), max_digits=20, decimal_places=6, null=True
     )
+    median_achievement_pct = models.DecimalField(
+        _("median capaian (%)"), max_digits=20, decimal_places=6, null=True
+    )
+    capped_mean_achievement_pct = models.DecimalField(
+        _("rata-rata capaian dengan batas (%)"), max_digits=20, decimal_places=6, null=True
+    )
     spending_pct = models.DecimalField(
         _("realisasi anggaran (%)"), max_digits=20, decimal_places=6, null=True
     )

@@ -27,6 +27,8 @@ class UnitSummaryRow:
     indicators: int
     achieved: int
     average_achievement_pct: Decimal | None
+    median_achievement_pct: Decimal | None
+    capped_mean_achievement_pct: Decimal | None
     spending_pct: Decimal | None
     revenue_growth_pct: Decimal | None
     sakip: Decimal | None

@@ -27,6 +27,7 @@ from perkin.entry.deadlines import deadline_for
 from perkin.entry.kinds import REALISATION, entry_fields, entry_labels
 from perkin.entry.navigation import setup_years
 from perkin.models import Agreement, Evidence, MonthlyRealisation, WorkUnit
+from reports.calculations.summary import ACHIEVEMENT_CAP
 from reports.dashboard import charts
 from reports.dashboard.downloads import FORMATS as EXPORT_FORMATS
 from reports.dashboard.downloads import download_links, table_download
@@ -40,6 +41,7 @@ from reports.exporters.cache import (
     REPORTS_CACHE,
     computed_report,
     data_version,
+    renderer_fingerprint,
     reuse,
 )
 
@@ -221,7 +223,8 @@ def _units_table(request: HttpRequest, units: list[WorkUnit], year: int, quarter
                 "name": s.unit.display_name,
                 "url": dashboard_url.format(quote(s.unit.code)) + f"?year={year}&q={quarter}",
                 "kind": kinds.get(s.unit.kind, s.unit.kind),
-                "average_achievement_pct": s.average_achievement_pct,
+                "median_achievement_pct": s.median_achievement_pct,
+                "capped_mean_achievement_pct": s.capped_mean_achievement_pct,
                 "achieved": f"{s.achieved}/{s.indicators}" if s.indicators else "-",
                 "spending_pct": s.spending_pct,
                 "revenue_growth_pct": s.revenue_growth_pct,
@@ -267,7 +270,10 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
     # The table rendered is kept while every unit's version key stands (a unit's summary is
     # stored under its key) for the same units, period, query (order, page) and language; a
     # table with units still being refreshed is not kept.
-    state = repr((year, quarter, request.GET.urlencode(), sorted(keys.items())))
+    # (and the code that renders it: a deployment never serves a table of the old columns)
+    state = repr(
+        (year, quarter, request.GET.urlencode(), sorted(keys.items()), renderer_fingerprint())
+    )
     key = f"units:{translation.get_language()}:{hashlib.sha1(state.encode()).hexdigest()}"
     store = caches[REPORTS_CACHE]
     table_html = store.get(key)
@@ -288,5 +294,6 @@ def units_overview_view(request: HttpRequest) -> HttpResponse:
         "count": len(units),
         "downloads": download_links(request, year=year, quarter=quarter),
         "refreshing": refreshing,
+        "cap": ACHIEVEMENT_CAP,
     }
     return render(request, "reports/units.html", ctx)

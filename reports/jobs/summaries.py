@@ -19,6 +19,8 @@ FIGURES = [
     "indicators",
     "achieved",
     "average_achievement_pct",
+    "median_achievement_pct",
+    "capped_mean_achievement_pct",
     "spending_pct",
     "revenue_growth_pct",
     "sakip",
@@ -54,6 +56,7 @@ def compute_summaries(units: list[WorkUnit], year: int, quarter: int) -> list[Un
         for unit in batch:
             report = report_from_facts(facts[unit.pk], quarter)
             sakip, financial = _evaluation_totals(facts[unit.pk])
+            fair = report.achievement_summary
             rows.append(
                 UnitSummary(
                     unit=unit,
@@ -63,6 +66,8 @@ def compute_summaries(units: list[WorkUnit], year: int, quarter: int) -> list[Un
                     indicators=len(report.indicators),
                     achieved=report.achieved_count,
                     average_achievement_pct=report.average_achievement_pct,
+                    median_achievement_pct=fair.median_pct,
+                    capped_mean_achievement_pct=fair.capped_mean_pct,
                     spending_pct=report.budget.spending_pct if report.budget else None,
                     revenue_growth_pct=report.revenue.growth_pct,
                     sakip=sakip,

@@ -378,3 +378,14 @@ def test_a_table_sorted_by_the_query_is_kept_apart_from_the_default_order(client
     assert len(default) > 3 and sorted(default) == sorted(descending)
     assert descending == sorted(default, reverse=True) != default
     assert table_codes("") == default and table_codes("&ik-sort=-code") == descending
+
+
+def test_view_across_units_compares_units_on_the_dashboards_fair_figures(client, reviewer):
+    """Palembang's plain mean (193,05%) is decided by two huge growth achievements; the units
+    table shows the median and the capped mean the dashboard leads with."""
+    client.force_login(reviewer)
+    html = client.get("/unit/?year=2024&q=4").content.decode()
+    row = html[html.index("BSPJI Palembang") :].split("</tr>")[0]
+    assert "114,25" in row and "112,73" in row and "193,05" not in row
+    assert "Capaian tengah (median)" in html and "Rata-rata capaian berbatas" in html
+    assert "dihitung 120%" in html

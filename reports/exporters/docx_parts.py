@@ -20,6 +20,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from reports.pp39.tables.base import placed
+
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.text.paragraph import Paragraph
@@ -30,21 +32,6 @@ FONT_SIZES = {"": 8.5, "small": 7.5, "tiny": 6.5}
 HEAD_SHADE = "DCE6F1"
 GROUP_SHADE = "F2F2F2"
 A4 = (Cm(21.0), Cm(29.7))
-
-
-def _grid(rows: list[list[Cell]]):
-    """(row, column, cell) of each cell placed with its spans (columns from 0)."""
-    taken: set[tuple[int, int]] = set()
-    for r, cells in enumerate(rows):
-        c = 0
-        for cell in cells:
-            while (r, c) in taken:
-                c += 1
-            taken.update(
-                (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
-            )
-            yield r, c, cell
-            c += cell.colspan
 
 
 def _shade(cell, colour: str) -> None:
@@ -86,7 +73,7 @@ def add_table(document: WordDocument, table: Table, usable_width) -> None:
         # merged after filling, the cells they cover being empty
         grid = word._cells
         spans = []
-        for r, c, cell in _grid(rows):
+        for r, c, cell in placed(rows):
             if c >= part.ncols:
                 continue
             _fill(grid[r * part.ncols + c], cell, styles[r], size)

@@ -19,6 +19,7 @@ from reports.exporters.base import Exporter, register
 from reports.exporters.html_export import REPORT_LANGUAGE
 from reports.exporters.xlsx_draft import add_draft_and_annex
 from reports.pp39.document import build_document
+from reports.pp39.tables.base import placed
 
 if TYPE_CHECKING:
     from reports.engine.report import QuarterlyReport
@@ -33,27 +34,11 @@ MAX_WIDTH, MIN_WIDTH = 60, 6
 PORTRAIT_LINE, LANDSCAPE_LINE = 110, 190  # characters across a printed A4 page
 
 
-def _grid(rows: list[list[Cell]]):
-    """(row offset, column, cell) of each cell, placed with its spans as an HTML table lays
-    it out (columns from 1)."""
-    taken: set[tuple[int, int]] = set()
-    for r, cells in enumerate(rows):
-        c = 1
-        for cell in cells:
-            while (r, c) in taken:
-                c += 1
-            taken.update(
-                (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
-            )
-            yield r, c, cell
-            c += cell.colspan
-
-
 def _place(ws: Worksheet, rows: list[tuple[list[Cell], Any]], first_row: int) -> int:
     """Writes rows of (cells, style) with their spans (merged cells) from first_row; returns
     the next free row."""
     styles = [style for _, style in rows]
-    for r, c, cell in _grid([cells for cells, _ in rows]):
+    for r, c, cell in placed([cells for cells, _ in rows], first_column=1):
         row = first_row + r
         styles[r](as_text(ws.cell(row=row, column=c, value=_value(cell))), cell)
         if cell.rowspan > 1 or cell.colspan > 1:
@@ -83,7 +68,7 @@ def _fit_heights(ws: Worksheet, table: Table, widths: list[float], first_row: in
     height for rows written by a program, so long texts would overlap the rows below."""
     heights: dict[int, float] = {}
     rows = [*table.head, *(row.cells for row in table.rows)]
-    for r, c, cell in _grid(rows):
+    for r, c, cell in placed(rows, first_column=1):
         if cell.is_number or not cell.text:
             continue
         width = sum(widths[c - 1 : c - 1 + cell.colspan]) or MIN_WIDTH
@@ -128,7 +113,7 @@ def _widths(table: Table) -> list[float]:
     n = table.ncols
     longest, words, numeric = [0] * n, [0] * n, [False] * n
     head = len(table.head)
-    for r, c, cell in _grid([*table.head, *(row.cells for row in table.rows)]):
+    for r, c, cell in placed([*table.head, *(row.cells for row in table.rows)], first_column=1):
         if cell.colspan > 1 or c > n:
             continue
         i, text = c - 1, cell.text

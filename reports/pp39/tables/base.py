@@ -98,6 +98,23 @@ class Cell:
         return fmt
 
 
+def placed(rows: list[list[Cell]], first_column: int = 0):
+    """(row offset, column, cell) of each cell placed with its spans as an HTML table lays
+    it out: a cell goes to the first column not taken by a span from a row above. Columns
+    count from first_column (0 for Word, 1 for a worksheet)."""
+    taken: set[tuple[int, int]] = set()
+    for r, cells in enumerate(rows):
+        c = first_column
+        for cell in cells:
+            while (r, c) in taken:
+                c += 1
+            taken.update(
+                (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
+            )
+            yield r, c, cell
+            c += cell.colspan
+
+
 def text(value: Any, **kw) -> Cell:
     return Cell(value, "text", **kw)
 

@@ -27,7 +27,7 @@ from perkin.entry.kinds import (
     entry_labels,
     load_scope,
 )
-from perkin.entry.navigation import month_navigation, setup_years
+from perkin.entry.navigation import month_navigation, no_year_page, setup_years
 from perkin.entry.workbook_files import ACCEPT, Upload, forget_upload, stash_upload, unstash_upload
 from perkin.entry.workbook_import import ImportResult, RowError, validate_rows
 from perkin.locks import hold_unit, month_locks, month_refusal
@@ -125,15 +125,7 @@ def money_month(request: HttpRequest, code: str, year: int, month: int) -> HttpR
     if year not in years:
         if request.method == "POST":
             raise Http404(_("Belum ada perjanjian kinerja untuk tahun ini."))
-        ctx = {
-            "unit": unit,
-            "year": year,
-            "month": month,
-            "years": sorted(years),
-            "can_edit": access.can(request.user, Action.EDIT_SETUP, unit),
-            "from_previous": year - 1 in years,
-        }
-        return render(request, "entry/no_year.html", ctx)
+        return no_year_page(request, unit, year, month, years)
     scope = load_scope(unit, year)
     locked = bool(month_locks(unit.pk, year, [month]))  # shown by a locked report
     can_edit = access.can(request.user, Action.ENTER_MONEY, unit) and not locked

@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 
+from perkin import access
+from perkin.access import Action
 from perkin.calendar import MONTH_NAMES, next_month, previous_month, quarter_of
 from perkin.entry.deadlines import reported_quarter
 from perkin.models import Agreement, MonthlyRealisation, WorkUnit
@@ -19,6 +23,22 @@ from perkin.models import Agreement, MonthlyRealisation, WorkUnit
 def setup_years(unit: WorkUnit) -> set[int]:
     """Years with a performance agreement (one query)."""
     return set(Agreement.objects.filter(unit=unit).values_list("year", flat=True))
+
+
+def no_year_page(
+    request: HttpRequest, unit: WorkUnit, year: int, month: int, years: set[int]
+) -> HttpResponse:
+    """A month of a year without an agreement (entry or money page): say so and offer the
+    setup (or preparing it from the year before) instead of a bare 404."""
+    ctx = {
+        "unit": unit,
+        "year": year,
+        "month": month,
+        "years": sorted(years),
+        "can_edit": access.can(request.user, Action.EDIT_SETUP, unit),
+        "from_previous": year - 1 in years,
+    }
+    return render(request, "entry/no_year.html", ctx)
 
 
 @dataclass(frozen=True)

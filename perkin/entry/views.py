@@ -21,7 +21,7 @@ from perkin.access import Action
 from perkin.calendar import MONTH_NAMES, quarter_of
 from perkin.converters import parse_int
 from perkin.entry.forms import RealisationForm, ReasonForm
-from perkin.entry.navigation import month_navigation, setup_years
+from perkin.entry.navigation import month_navigation, no_year_page, setup_years
 from perkin.locks import month_locks, month_refusal
 from perkin.models import (
     ActionPlanStep,
@@ -63,7 +63,7 @@ def entry(request: HttpRequest, code: str, year: int, month: int) -> HttpRespons
     if not all_indicators:
         if request.method == "POST":
             raise Http404(_("Belum ada perjanjian kinerja untuk tahun ini."))
-        return _no_year(request, unit, year, month, setup_years(unit))
+        return no_year_page(request, unit, year, month, setup_years(unit))
     unit_indicators = all_indicators
     # a PIC sees the months of their team's indicators only
     all_indicators = [i for i in all_indicators if access.can_read_indicator(user, i, unit)]
@@ -183,20 +183,6 @@ def _read_only_reason(user, unit, editable, all_indicators, membership) -> str:
     return _(
         "Anda dapat mengisi indikator tim %(team)s; indikator tim lain hanya dapat dibaca."
     ) % {"team": team}
-
-
-def _no_year(request, unit, year: int, month: int, years: set[int]) -> HttpResponse:
-    """A year without an agreement: say so and offer the setup (or preparing it from the
-    year before) instead of a bare 404."""
-    ctx = {
-        "unit": unit,
-        "year": year,
-        "month": month,
-        "years": sorted(years),
-        "can_edit": access.can(request.user, Action.EDIT_SETUP, unit),
-        "from_previous": year - 1 in years,
-    }
-    return render(request, "entry/no_year.html", ctx)
 
 
 def _refuse_foreign_rows(request, unit, all_indicators, editable) -> None:

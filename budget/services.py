@@ -16,12 +16,13 @@ from perkin.services import versioned_rows_write
 MoneyFact = OutputRealisation | RevenueReceipt | ServiceOutput
 
 
-def receipt_problem(amount: Decimal, line: RevenueLine) -> str | None:
+def receipt_problem(amount: Decimal, line: RevenueLine, lines: list[RevenueLine]) -> str | None:
     """Only the refund line's rows may be negative, and they are never positive: a refund is
-    its own row and never replaces a month's receipt of another line."""
+    its own row and never replaces a month's receipt of another line. lines: the unit's
+    lines, already loaded (the message names its refund line)."""
     if amount < 0 and not line.is_refund_line:
-        refund_lines = RevenueLine.objects.filter(unit_id=line.unit_id, is_refund_line=True)
-        names = ", ".join(f"'{ln.name}'" for ln in refund_lines.order_by("order"))
+        refund_lines = sorted((ln for ln in lines if ln.is_refund_line), key=lambda ln: ln.order)
+        names = ", ".join(f"'{ln.name}'" for ln in refund_lines)
         if names:
             return _(
                 "Jumlah (Rp) tidak boleh negatif untuk '%(line)s'; pengembalian dicatat sebagai "

@@ -271,7 +271,7 @@ def validate_rows(
             )
             continue
         if kind is RECEIPT:
-            problem = receipt_problem(values["amount"], obj.line)
+            problem = receipt_problem(values["amount"], obj.line, list(scope.lines.values()))
             if problem:
                 result.errors.append(RowError(kind.sheet, number, "Jumlah (Rp)", problem))
                 continue
